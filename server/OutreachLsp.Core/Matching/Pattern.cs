@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+
+namespace OutreachLsp.Core.Matching;
+
+/// <summary>
+/// A compiled phrase pattern: a small regular language over word tokens, matched by a Pike VM
+/// (a breadth-first NFA simulation). Matching is linear in the sentence length times the pattern
+/// size, whatever the pattern: a hostile pattern cannot backtrack its way into a hang.
+///
+/// Syntax (see docs/rule-packs.md):
+///   rank          the word or any inflection (ranks, ranked, ranking): stems are compared
+///   =news         exactly this word form
+///   guarantee*    any word starting with "guarantee"
+///   (a|b c|d)     alternatives, each a sequence
+///   x?  (a b)?    optional
+///   ...           a gap of 0 to 4 words;  ..N  a gap of 0 to N words (N at most 12)
+///   @name         a lexicon entry (a named pattern shared by the pack)
+///   #1  1st  3    numbers and "#n" tokens literally
+/// Words are tokenized like prose: "won't" is "will not", "pre-match" is "pre match".
+/// </summary>
+public sealed class Pattern
+{
+    internal Pattern(string source, Node[] program, int start, ImmutableArray<string>? requiredAnyOf)
+    {
+        Source = source;
+        Program = program;
+        Start = start;
+        RequiredAnyOf = requiredAnyOf;
+    }
+
+    public string Source { get; }
+
+    internal Node[] Program { get; }
+
+    internal int Start { get; }
+
+    /// <summary>Every match contains at least one of these stems (null: no such guarantee).</summary>
+    public ImmutableArray<string>? RequiredAnyOf { get; }
+
+    /// <summary>Cheap test: can this pattern possibly match a draft with these stems?</summary>
+    public bool CanMatch(HashSet<string> stems)
+    {
+        if (RequiredAnyOf is not { } any) return true;
+        foreach (var s in any) if (stems.Contains(s)) return true;
+        return false;
+    }
+
+    /// <summary>The leftmost-longest match in <paramref name="words"/> at or after <paramref name="from"/>, as [Start, End) word indices.</summary>
+    public (int Start, int End)? Match(Token[] words, int from = 0)
+    {
+        // Each thread is a program counter plus the word index where its match began. States are
+        // deduplicated per step, keeping the earliest start, so the work per word is bounded by
+        // the program size.
+        int n = Program.Length;
+        var current = new List<(int Pc, int Start)>(n);
+        var next = new List<(int Pc, int Start)>(n);
+        var seen = new int[n];
+        int generation = 1;
+        (int Start, int End)? best = null;
+
+        for (int i = from; i <= words.Length; i++)
+        {
+            if (best is null)
+            {
+                AddThread(current, seen, generation, Start, i);
+            }
+            generation++;
+            next.Clear();
+            foreach (var (pc, start) in current)
+            {
+                var node = Program[pc];
+                if (node.Kind == NodeKind.Accept)
+                {
+                    if (best is null || start < best.Value.Start || (start == best.Value.Start && i > best.Value.End)) best = (start, i);
+                    continue;
+                }
+                if (i < words.Length && node.Kind == NodeKind.Match && node.Test!.Matches(words[i]))
+                {
+                    if (best is null || start <= best.Value.Start) AddThread(next, seen, generation, node.Next, start);
+                }
+            }
+            (current, next) = (next, current);
+            if (current.Count == 0 && best is not null) break;
+        }
+        return best;
+    }
+
+    private void AddThread(List<(int, int)> list, int[] seen, int generation, int pc, int start)
+    {
+        // Iterative epsilon closure; Split nodes fan out, Match and Accept nodes are recorded.
+        var stack = new Stack<int>();
+        stack.Push(pc);
+        while (stack.Count > 0)
+        {
+            int p = stack.Pop();
+            if (seen[p] == generation) continue;
+            seen[p] = generation;
+            var node = Program[p];
+            if (node.Kind == NodeKind.Split)
+            {
+                stack.Push(node.Alt);
+                stack.Push(node.Next);
+            }
+            else
+            {
+                list.Add((p, start));
+            }
+        }
+    }
+
+    public override string ToString() => Source;
+}
+
+internal enum NodeKind : byte { Match, Split, Accept }
+
+internal sealed class Node
+{
+    public NodeKind Kind;
+    public WordTest? Test;
+    public int Next = -1;
+    public int Alt = -1;
+}
+
+internal abstract class WordTest
+{
+    public abstract bool Matches(in Token token);
+}
+
+internal sealed class StemTest(string stem, string norm) : WordTest
+{
+    public readonly string Stem = stem;
+    public override bool Matches(in Token token) => token.Stem == Stem || token.Norm == norm;
+}
+
+internal sealed class ExactTest(string norm) : WordTest
+{
+    public readonly string Norm = norm;
+    public override bool Matches(in Token token) => token.Norm == Norm;
+}
+
+internal sealed class PrefixTest(string prefix) : WordTest
+{
+    public override bool Matches(in Token token) => token.Norm.StartsWith(prefix, StringComparison.Ordinal);
+}
+
+internal sealed class AnyTest : WordTest
+{
+    public static readonly AnyTest Instance = new();
+    public override bool Matches(in Token token) => true;
+}

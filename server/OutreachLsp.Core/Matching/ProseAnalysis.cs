@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using OutreachLsp.Core.Drafts;
+using OutreachLsp.Core.Text;
+
+namespace OutreachLsp.Core.Matching;
+
+/// <summary>
+/// One sentence of prose: its word tokens (punctuation removed) and where it sits. Clause ids let
+/// the negation guard look back only within the clause of a match.
+/// </summary>
+public sealed class Sentence
+{
+    internal Sentence(ProseBlock block, int blockIndex, Token[] words, int[] clauseIds, int textStart, int textEnd, bool isQuestion)
+    {
+        Block = block;
+        BlockIndex = blockIndex;
+        Words = words;
+        ClauseIds = clauseIds;
+        TextStart = textStart;
+        TextEnd = textEnd;
+        IsQuestion = isQuestion;
+    }
+
+    public ProseBlock Block { get; }
+    public int BlockIndex { get; }
+    /// <summary>Word and number tokens only; punctuation is not matched against.</summary>
+    public Token[] Words { get; }
+    public int[] ClauseIds { get; }
+    /// <summary>Bounds in the block text, terminal punctuation included.</summary>
+    public int TextStart { get; }
+    public int TextEnd { get; }
+    /// <summary>Ends with a question mark.</summary>
+    public bool IsQuestion { get; }
+
+    public string Text => Block.Text[TextStart..TextEnd];
+
+    /// <summary>The sentence in the document.</summary>
+    public TextSpan SourceSpan => Block.MapToSource(TextStart, TextEnd);
+
+    /// <summary>Document span of words [from, to).</summary>
+    public TextSpan SourceSpanOfWords(int from, int to) =>
+        to <= from ? SourceSpan : Block.MapToSource(Words[from].Start, Words[to - 1].End);
+}
+
+/// <summary>The sentences of a draft's prose, computed once per draft version.</summary>
+public sealed class ProseAnalysis
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "jr", "sr", "dept", "univ", "approx", "mt", "ft", "inc", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "assoc", "asst",
+    };
+
+    /// <summary>Words that open a new clause: a negation before them does not reach past them.</summary>
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas",
+    };
+
+    private ProseAnalysis(ImmutableArray<Sentence> sentences, HashSet<string> stems)
+    {
+        Sentences = sentences;
+        Stems = stems;
+    }
+
+    public ImmutableArray<Sentence> Sentences { get; }
+
+    /// <summary>Every stem and normalised form in the draft, for cheap pattern pre-filtering.</summary>
+    public HashSet<string> Stems { get; }
+
+    public static ProseAnalysis Create(Draft draft) => Create(draft.Prose);
+
+    public static ProseAnalysis Create(IReadOnlyList<ProseBlock> blocks)
+    {
+        var sentences = ImmutableArray.CreateBuilder<Sentence>();
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            var tokens = Tokenizer.Tokenize(block.Text);
+            Split(block, b, tokens, sentences, stems);
+        }
+        return new ProseAnalysis(sentences.ToImmutable(), stems);
+    }
+
+    private static void Split(ProseBlock block, int blockIndex, List<Token> tokens, ImmutableArray<Sentence>.Builder sentences, HashSet<string> stems)
+    {
+        string text = block.Text;
+        var words = new List<Token>();
+        var clauses = new List<int>();
+        int clause = 0;
+        int sentenceStart = -1;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (sentenceStart < 0) sentenceStart = t.Start;
+            if (t.Kind is TokenKind.Word or TokenKind.Number)
+            {
+                if (ClauseOpeners.Contains(t.Norm) && words.Count > 0) clause++;
+                words.Add(t);
+                clauses.Add(clause);
+                stems.Add(t.Stem);
+                stems.Add(t.Norm);
+                continue;
+            }
+            if (t.Kind == TokenKind.Break) { clause++; continue; }
+            if (t.Norm is "." or "!" or "?" && IsSentenceEnd(text, tokens, i))
+            {
+                // Swallow a run of terminal punctuation and closing quotes: "?!", "...", ".)".
+                int j = i;
+                bool question = t.Norm == "?";
+                while (j + 1 < tokens.Count && tokens[j + 1].Start == tokens[j].End && tokens[j + 1].Norm is "." or "!" or "?" or "\"" or "”" or "'" or ")")
+                {
+                    j++;
+                    question |= tokens[j].Norm == "?";
+                }
+                Emit(block, blockIndex, words, clauses, sentenceStart, tokens[j].End, question, sentences);
+                words.Clear();
+                clauses.Clear();
+                clause = 0;
+                sentenceStart = -1;
+                i = j;
+            }
+        }
+        if (sentenceStart >= 0) Emit(block, blockIndex, words, clauses, sentenceStart, TrimEnd(text), false, sentences);
+    }
+
+    private static int TrimEnd(string text)
+    {
+        int end = text.Length;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        return end;
+    }
+
+    private static void Emit(ProseBlock block, int blockIndex, List<Token> words, List<int> clauses, int start, int end, bool question, ImmutableArray<Sentence>.Builder sentences)
+    {
+        if (words.Count == 0) return;
+        sentences.Add(new Sentence(block, blockIndex, words.ToArray(), clauses.ToArray(), start, Math.Max(start, end), question));
+    }
+
+    private static bool IsSentenceEnd(string text, List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (t.Norm != ".") return true;
+        int next = t.End;
+        // "3.5", "no.1", "e.g.x": a period followed directly by a letter or digit is inside a word.
+        if (next < text.Length && char.IsLetterOrDigit(text[next])) return false;
+        if (i > 0 && tokens[i - 1].End == t.Start)
+        {
+            var prev = tokens[i - 1];
+            if (Abbreviations.Contains(prev.Norm)) return false;
+            // An initial ("J. Smith") or a dotted abbreviation ("U.S.").
+            if (prev.Norm.Length == 1 && char.IsLetter(prev.Norm[0])) return false;
+        }
+        return true;
+    }
+}

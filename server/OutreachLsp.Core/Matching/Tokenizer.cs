@@ -1,0 +1,98 @@
+namespace OutreachLsp.Core.Matching;
+
+/// <summary>
+/// Splits prose into tokens. Words split at hyphens and slashes ("pre-match" is "pre" "match",
+/// "J-1/H-1B" is "j" "1" "h" "1b") so that spelling variants meet in patterns; curly apostrophes
+/// count as straight ones; contractions expand to their words.
+/// </summary>
+public static class Tokenizer
+{
+    private static readonly HashSet<string> PronounsTakingIs = new(StringComparer.Ordinal)
+    {
+        "it", "that", "there", "here", "what", "where", "who", "he", "she", "this", "how", "when", "why", "which", "everything", "nothing", "something",
+    };
+
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>(text.Length / 5 + 4);
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (char.IsLetterOrDigit(c))
+            {
+                int start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > start))) i++;
+                AddWord(tokens, text, start, i);
+                continue;
+            }
+            if (c == '#' && i + 1 < text.Length && char.IsDigit(text[i + 1]))
+            {
+                int start = i++;
+                while (i < text.Length && char.IsDigit(text[i])) i++;
+                tokens.Add(new Token(TokenKind.Number, text[start..i], text[start..i], start, i));
+                continue;
+            }
+            if (char.IsSurrogate(c) && i + 1 < text.Length) { tokens.Add(new Token(TokenKind.Symbol, text.Substring(i, 2), "", i, i + 2)); i += 2; continue; }
+            var kind = c is ',' or ';' or ':' or '—' or '–' or '(' or ')' or '"' or '“' or '”' or '[' or ']' ? TokenKind.Break : TokenKind.Symbol;
+            // A hyphen or dash between spaces is a clause break; inside a word it only separates parts.
+            if (c == '-' && i > 0 && i + 1 < text.Length && char.IsWhiteSpace(text[i - 1]) && char.IsWhiteSpace(text[i + 1])) kind = TokenKind.Break;
+            tokens.Add(new Token(kind, c.ToString(), "", i, i + 1));
+            i++;
+        }
+        return tokens;
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘';
+
+    private static void AddWord(List<Token> tokens, string text, int start, int end)
+    {
+        string raw = text[start..end].ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
+        int apos = raw.IndexOf('\'');
+        if (apos > 0)
+        {
+            string head = raw[..apos];
+            string tail = raw[apos..];
+            if (tail == "'t" && head.EndsWith('n'))
+            {
+                // won't -> will not, can't -> can not, don't -> do not
+                string verb = head[..^1] switch { "wo" => "will", "ca" => "can", "sha" => "shall", "ai" => "am", var v => v };
+                AddPlain(tokens, verb, start, start + apos - 1);
+                AddPlain(tokens, "not", start + apos - 1, end);
+                return;
+            }
+            string? expanded = tail switch
+            {
+                "'m" => "am",
+                "'re" => "are",
+                "'ve" => "have",
+                "'ll" => "will",
+                "'d" => "would",
+                "'s" when head == "let" => "us",
+                "'s" when PronounsTakingIs.Contains(head) => "is",
+                "'s" => "'s",
+                _ => null,
+            };
+            if (expanded is not null)
+            {
+                AddPlain(tokens, head, start, start + apos);
+                AddPlain(tokens, expanded, start + apos, end);
+                return;
+            }
+        }
+        if (raw == "cannot")
+        {
+            AddPlain(tokens, "can", start, start + 3);
+            AddPlain(tokens, "not", start + 3, end);
+            return;
+        }
+        AddPlain(tokens, raw, start, end);
+    }
+
+    private static void AddPlain(List<Token> tokens, string norm, int start, int end)
+    {
+        bool number = norm.Length > 0 && char.IsDigit(norm[0]);
+        tokens.Add(new Token(number ? TokenKind.Number : TokenKind.Word, norm, number ? norm : Stemmer.Stem(norm), start, end));
+    }
+}

@@ -1,0 +1,11 @@
+using OutreachLsp.Core.Analysis;
+
+namespace OutreachLsp.Core.Rules.Kinds;
+
+// PLACEHOLDER CLASS: being implemented now; must not ship like this.
+public sealed class PlaceholderRule : PackRule
+{
+    private PlaceholderRule(RuleCommon common) : base(common) { }
+
+    public static Rule? Create(RuleCommon common, RuleYaml yaml) => new PlaceholderRule(common);
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace OutreachLsp.Core.Rules;
+
+/// <summary>
+/// Regular expressions from rule packs are untrusted: they run on .NET's non-backtracking engine
+/// (linear time in the input, whatever the pattern), with a match timeout as a second fence and a
+/// cap on pattern length. A pattern the engine cannot run without backtracking (backreferences,
+/// lookarounds) is refused at load time with a located error.
+/// </summary>
+public static class SafeRegex
+{
+    public const int MaxPatternLength = 2000;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(50);
+
+    public static Regex? Create(string pattern, out string? error)
+    {
+        error = null;
+        if (pattern.Length > MaxPatternLength)
+        {
+            error = $"longer than {MaxPatternLength} characters";
+            return null;
+        }
+        try
+        {
+            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or OutOfMemoryException)
+        {
+            error = ex.Message;
+            return null;
+        }
+    }
+
+    /// <summary>The first match, or null (also when the timeout fires: a slow pattern reports nothing).</summary>
+    public static System.Text.RegularExpressions.Match? Match(Regex regex, string input)
+    {
+        try
+        {
+            var m = regex.Match(input);
+            return m.Success ? m : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+}

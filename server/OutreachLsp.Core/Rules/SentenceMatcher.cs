@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using OutreachLsp.Core.Matching;
+using OutreachLsp.Core.Text;
+using YamlDotNet.RepresentationModel;
+
+namespace OutreachLsp.Core.Rules;
+
+/// <summary>
+/// The sentence-matching part of the phrase-based kinds: <c>patterns</c> (any one matches),
+/// <c>match</c> entries (<c>{all: [patterns], question: bool}</c>: every pattern in the same
+/// sentence), <c>unless</c> (a pattern that vetoes the sentence), and the negation / reported-speech
+/// guard (<c>guard: false</c> turns it off). Immutable; shared by <see cref="Kinds.PhraseRule"/>,
+/// <see cref="Kinds.FirstChoiceRule"/> and others.
+/// </summary>
+public sealed class SentenceMatcher
+{
+    /// <summary>Words that, before a match in the same clause, mean the applicant is not asking or promising.</summary>
+    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
+    {
+        "not", "never", "nor", "neither", "without", "avoid", "refrain",
+    };
+
+    /// <summary>Reporting verbs: the words that follow are someone else's, or advice about such words.</summary>
+    private static readonly HashSet<string> ReportingCues = new(StringComparer.Ordinal)
+    {
+        "told", "said", "says", "warned", "warns", "advised", "cautioned", "reminded", "heard", "read", "learned", "learnt", "understand", "aware",
+    };
+
+    private const int GuardWindow = 8;
+
+    private SentenceMatcher(ImmutableArray<Entry> entries, ImmutableArray<Pattern> unless, bool guard, ImmutableArray<System.Text.RegularExpressions.Regex> regexes)
+    {
+        Entries = entries;
+        Unless = unless;
+        Guard = guard;
+        Regexes = regexes;
+    }
+
+    /// <summary>
+    /// A sentence matches an entry when every pattern of <see cref="All"/> matches it, the draft's
+    /// metadata satisfies <see cref="When"/>, and (when <see cref="Question"/>) it ends with '?'.
+    /// </summary>
+    public sealed record Entry(ImmutableArray<Pattern> All, bool Question, ConditionSet When, bool Guard);
+
+    /// <summary>Regular expressions over the sentence text, run without backtracking.</summary>
+    public ImmutableArray<System.Text.RegularExpressions.Regex> Regexes { get; }
+
+    public ImmutableArray<Entry> Entries { get; }
+
+    public ImmutableArray<Pattern> Unless { get; }
+
+    public bool Guard { get; }
+
+    public bool IsEmpty => Entries.IsEmpty && Regexes.IsEmpty;
+
+    /// <summary>Reads patterns, match, unless and guard from a rule file.</summary>
+    public static SentenceMatcher Read(RuleCommon common, RuleYaml yaml)
+    {
+        var entries = ImmutableArray.CreateBuilder<Entry>();
+        bool guard = yaml.GetBool("guard") ?? true;
+        foreach (var p in common.ReadPatterns(yaml, "patterns")) entries.Add(new Entry([p], false, ConditionSet.Always, guard));
+        var matchSeq = yaml.GetSequence("match");
+        if (matchSeq is not null)
+        {
+            foreach (var item in matchSeq.Children)
+            {
+                if (item is not YamlMappingNode m)
+                {
+                    yaml.Error(item, "each match entry is {all: [patterns], question: true|false}");
+                    continue;
+                }
+                var entry = yaml.Nested(m);
+                var all = common.ReadPatterns(entry, "all");
+                bool question = entry.GetBool("question") ?? false;
+                var when = ConditionSet.Read(entry, "when");
+                bool entryGuard = entry.GetBool("guard") ?? guard;
+                entry.ReportUnknownKeys();
+                if (all.IsEmpty) yaml.Error(item, "a match entry needs at least one pattern under 'all'");
+                else entries.Add(new Entry(all, question, when, entryGuard));
+            }
+        }
+        var unless = common.ReadPatterns(yaml, "unless");
+        var regexes = ImmutableArray.CreateBuilder<System.Text.RegularExpressions.Regex>();
+        foreach (var (text, node) in yaml.GetStrings("regex"))
+        {
+            var regex = SafeRegex.Create(text, out var error);
+            if (regex is null) yaml.Error(node, $"bad regular expression '{text}': {error}");
+            else regexes.Add(regex);
+        }
+        return new SentenceMatcher(entries.ToImmutable(), unless, guard, regexes.ToImmutable());
+    }
+
+    /// <summary>The words [Start, End) of the first entry that matches, or null.</summary>
+    public (int Start, int End)? Match(Sentence sentence, HashSet<string> stems, Analysis.DraftFacts? facts = null)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Question && !sentence.IsQuestion) continue;
+            if (!entry.When.Conditions.IsEmpty && (facts is null || (entry.When.UsesCalendar && facts.Calendar is null) || !entry.When.Holds(facts))) continue;
+            int start = int.MaxValue, end = -1;
+            bool ok = true;
+            foreach (var pattern in entry.All)
+            {
+                if (!pattern.CanMatch(stems)) { ok = false; break; }
+                var m = pattern.Match(sentence.Words);
+                if (m is not { } hit || (entry.Guard && IsNegatedOrReported(sentence, hit.Start))) { ok = false; break; }
+                start = Math.Min(start, hit.Start);
+                end = Math.Max(end, hit.End);
+            }
+            if (!ok) continue;
+            if (!Unless.IsEmpty && AnyMatch(sentence, stems, Unless)) continue;
+            return (start, Math.Max(end, start + 1));
+        }
+        return null;
+    }
+
+    /// <summary>The document span of the match in <paramref name="sentence"/>, or null.</summary>
+    public TextSpan? MatchSpan(Sentence sentence, HashSet<string> stems, Analysis.DraftFacts? facts = null)
+    {
+        if (Match(sentence, stems, facts) is { } m) return sentence.SourceSpanOfWords(m.Start, m.End);
+        if (Regexes.IsEmpty) return null;
+        string text = sentence.Text;
+        foreach (var regex in Regexes)
+        {
+            var hit = SafeRegex.Match(regex, text);
+            if (hit is { } h) return sentence.Block.MapToSource(sentence.TextStart + h.Index, sentence.TextStart + h.Index + h.Length);
+        }
+        return null;
+    }
+
+    public static bool AnyMatch(Sentence sentence, HashSet<string> stems, ImmutableArray<Pattern> patterns)
+    {
+        foreach (var p in patterns)
+            if (p.CanMatch(stems) && p.Match(sentence.Words) is not null) return true;
+        return false;
+    }
+
+    /// <summary>True when any pattern matches any sentence (optionally skipping negated matches).</summary>
+    public static bool AnyMatchInDocument(ProseAnalysis prose, ImmutableArray<Pattern> patterns, bool guarded)
+    {
+        foreach (var p in patterns)
+        {
+            if (!p.CanMatch(prose.Stems)) continue;
+            foreach (var sentence in prose.Sentences)
+                if (p.Match(sentence.Words) is { } hit && (!guarded || !IsNegatedOrReported(sentence, hit.Start))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Looks back from the match start within its clause (at most <see cref="GuardWindow"/> words)
+    /// for a negation or a reporting verb.
+    /// </summary>
+    public static bool IsNegatedOrReported(Sentence sentence, int matchStart)
+    {
+        var words = sentence.Words;
+        if (matchStart >= words.Length) return false;
+        int clause = sentence.ClauseIds[matchStart];
+        for (int i = matchStart - 1; i >= 0 && i >= matchStart - GuardWindow; i--)
+        {
+            if (sentence.ClauseIds[i] != clause) break;
+            string w = words[i].Norm;
+            if (Negators.Contains(w) || ReportingCues.Contains(w)) return true;
+        }
+        return false;
+    }
+}
