@@ -58,7 +58,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
         await vscode.env.clipboard.writeText(result.text);
         void vscode.window.showInformationMessage('Outreach: copied the email body (plain text, without front matter) to the clipboard.');
       } else {
-        const choice = await vscode.window.showErrorMessage(refusalMessage(result.findings), 'Show Problems');
+        const choice = await vscode.window.showErrorMessage(refusalMessage(result.findings, 3, result.message), 'Show Problems');
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
       }
     } catch (e) {
@@ -69,7 +69,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
   const restart = async (): Promise<void> => {
     budget.reset();
     const c = client();
-    if (!c) return void vscode.window.showWarningMessage('Outreach: the server was never started; reload the window after installing .NET 10.');
+    if (!c) return void vscode.window.showWarningMessage('Outreach: the server was not started (see the "Outreach" output); reload the window after installing .NET 10.');
     await c.restart();
     void plan.refresh();
   };

@@ -28,7 +28,7 @@ export interface Finding {
   ruleId: string;
 }
 
-export type CopyResult = { ok: true; text: string; html: string } | { ok: false; findings: Finding[] };
+export type CopyResult = { ok: true; text: string; html: string } | { ok: false; findings: Finding[]; message?: string };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -45,6 +45,7 @@ export function parseCopyResult(v: unknown): CopyResult | undefined {
     const findings = Array.isArray(v.findings) ? v.findings.filter(isObject) : [];
     return {
       ok: false,
+      ...(typeof v.message === 'string' && v.message ? { message: v.message } : {}),
       findings: findings.map((f) => ({
         line: typeof f.line === 'number' ? f.line : 0,
         message: typeof f.message === 'string' ? f.message : '',
@@ -59,10 +60,10 @@ export function parseCopyResult(v: unknown): CopyResult | undefined {
  * The refusal shown when errors remain. `line` is shown as given: the server sends 1-based lines
  * for people (LSP positions are 0-based, but these are for reading).
  */
-export function refusalMessage(findings: readonly Finding[], max = 3): string {
+export function refusalMessage(findings: readonly Finding[], max = 3, serverMessage?: string): string {
   const n = findings.length;
   const head = `Not copied: fix ${n} error${n === 1 ? '' : 's'} first`;
-  if (n === 0) return 'Not copied: the draft still has errors.';
+  if (n === 0) return serverMessage ? `Not copied: ${serverMessage}` : 'Not copied: the draft still has errors.';
   const shown = findings.slice(0, max).map((f) => `line ${f.line}: ${f.message}${f.ruleId ? ` (${f.ruleId})` : ''}`);
   const more = n > max ? `; and ${n - max} more` : '';
   return `${head}: ${shown.join('; ')}${more}.`;

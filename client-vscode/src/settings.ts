@@ -56,7 +56,10 @@ export function normalizeSettings(raw: RawSettings | undefined): NormalizedSetti
   return { settings: { debounceMs, rules }, problems };
 }
 
-/** initializationOptions for the `initialize` request. */
-export function initializationOptions(raw: RawSettings | undefined): { settings: ServerSettings } {
-  return { settings: normalizeSettings(raw).settings };
+/**
+ * initializationOptions for the `initialize` request: the settings object itself, as the server's
+ * OutreachSettings record reads it (server/OutreachLsp.Server/Protocol/OutreachCommands.cs).
+ */
+export function initializationOptions(raw: RawSettings | undefined): ServerSettings {
+  return normalizeSettings(raw).settings;
 }

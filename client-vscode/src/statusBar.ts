@@ -1,18 +1,20 @@
 // A status bar item with the active draft's finding counts ("Ready to send" when clean).
 import * as vscode from 'vscode';
-import { countFindings, statusText } from './statusText';
+import { countFindings, SERVER_OFF, statusText } from './statusText';
 
-export function registerStatusBar(context: vscode.ExtensionContext): void {
+/** Returns the update function, to be called when the server starts or stops. */
+export function registerStatusBar(context: vscode.ExtensionContext, isRunning: () => boolean): () => void {
   const item = vscode.window.createStatusBarItem('outreach.status', vscode.StatusBarAlignment.Left, 100);
   item.name = 'Outreach';
-  item.command = 'workbench.actions.view.problems';
 
   const update = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== 'markdown') return item.hide();
-    const { text, tooltip } = statusText(countFindings(vscode.languages.getDiagnostics(doc.uri)));
+    const running = isRunning();
+    const { text, tooltip } = running ? statusText(countFindings(vscode.languages.getDiagnostics(doc.uri))) : SERVER_OFF;
     item.text = text;
     item.tooltip = tooltip;
+    item.command = running ? 'workbench.actions.view.problems' : 'outreach.restartServer';
     item.show();
   };
 
@@ -25,4 +27,5 @@ export function registerStatusBar(context: vscode.ExtensionContext): void {
     }),
   );
   update();
+  return update;
 }

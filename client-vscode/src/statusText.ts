@@ -31,6 +31,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** What the status bar says when the server is not running: counts would be stale or empty. */
+export const SERVER_OFF = {
+  text: '$(circle-slash) Outreach off',
+  tooltip: 'The Outreach server is not running, so this draft is not being checked. Click to restart it.',
+};
+
 /** "$(error) 2 $(warning) 1" while errors or warnings remain, else "$(check) Ready to send". */
 export function statusText(c: Counts): { text: string; tooltip: string } {
   if (c.errors === 0 && c.warnings === 0) {

@@ -27,6 +27,7 @@ test('the refusal lists the findings, at most three, with lines and rule ids', (
   assert.equal(refusalMessage([f(3)]), 'Not copied: fix 1 error first: line 3: m3 (r3).');
   assert.equal(refusalMessage([f(1), f(2), f(3), f(4), f(5)]), 'Not copied: fix 5 errors first: line 1: m1 (r1); line 2: m2 (r2); line 3: m3 (r3); and 2 more.');
   assert.equal(refusalMessage([]), 'Not copied: the draft still has errors.');
+  assert.equal(refusalMessage([], 3, 'the draft is not open'), 'Not copied: the draft is not open');
 });
 
 test('the plan becomes programs with their drafts sorted by send date', () => {

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { DEFAULT_DEBOUNCE_MS, initializationOptions, normalizeSettings } from '../src/settings';
 
 test('no settings give the defaults as initializationOptions', () => {
-  assert.deepEqual(initializationOptions(undefined), { settings: { debounceMs: DEFAULT_DEBOUNCE_MS, rules: {} } });
-  assert.deepEqual(initializationOptions({}), { settings: { debounceMs: 150, rules: {} } });
+  assert.deepEqual(initializationOptions(undefined), { debounceMs: DEFAULT_DEBOUNCE_MS, rules: {} });
+  assert.deepEqual(initializationOptions({}), { debounceMs: 150, rules: {} });
 });
 
 test('debounce and rule overrides are passed through', () => {

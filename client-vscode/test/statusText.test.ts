@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countFindings, Severity, statusText } from '../src/statusText';
+import { countFindings, SERVER_OFF, Severity, statusText } from '../src/statusText';
 
 test('only diagnostics from source outreach are counted', () => {
   const counts = countFindings([
@@ -29,4 +29,9 @@ test('suggestions alone still read Ready to send and are named in the tooltip', 
   const s = statusText({ errors: 0, warnings: 0, infos: 2 });
   assert.equal(s.text, '$(check) Ready to send');
   assert.match(s.tooltip, /2 suggestions/);
+});
+
+test('a stopped server is shown as off, never as Ready to send', () => {
+  assert.doesNotMatch(SERVER_OFF.text, /Ready/);
+  assert.match(SERVER_OFF.tooltip, /not running/);
 });

@@ -12,6 +12,7 @@ import { cliHasSnippetsCommand, generateSnippets, SNIPPETS_FILE } from '../gen-s
 const hasCommand = await cliHasSnippetsCommand().catch(() => false);
 
 test('the committed VS Code snippets match the templates', { todo: hasCommand ? false : 'waiting for `outreach snippets --format vscode` in the CLI' }, async () => {
+  if (!hasCommand) return;
   const generated = await generateSnippets({ quiet: true });
   const committed = fs.readFileSync(SNIPPETS_FILE, 'utf8');
   assert.equal(committed, generated, 'client-vscode/snippets/outreach.code-snippets.json is stale: run `npm run gen:snippets`');

@@ -76,7 +76,7 @@ public sealed class ServerLog : IDisposable
             // Fire and forget: a log line must never wait on, or fail with, the connection.
             _ = sink(new LogMessageParams(type, message)).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
         }
-        catch (Exception) when (true)
+        catch (Exception)
         {
             // The connection may already be gone; there is nowhere left to report this.
         }

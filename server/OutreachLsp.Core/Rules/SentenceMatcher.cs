@@ -40,7 +40,7 @@ public sealed class SentenceMatcher
     /// A sentence matches an entry when every pattern of <see cref="All"/> matches it, the draft's
     /// metadata satisfies <see cref="When"/>, and (when <see cref="Question"/>) it ends with '?'.
     /// </summary>
-    public sealed record Entry(ImmutableArray<Pattern> All, bool Question, ConditionSet When, bool Guard);
+    public sealed record Entry(ImmutableArray<Pattern> All, bool Question, ConditionSet When, bool Guard, int Window);
 
     /// <summary>Regular expressions over the sentence text, run without backtracking.</summary>
     public ImmutableArray<System.Text.RegularExpressions.Regex> Regexes { get; }
@@ -58,7 +58,7 @@ public sealed class SentenceMatcher
     {
         var entries = ImmutableArray.CreateBuilder<Entry>();
         bool guard = yaml.GetBool("guard") ?? true;
-        foreach (var p in common.ReadPatterns(yaml, "patterns")) entries.Add(new Entry([p], false, ConditionSet.Always, guard));
+        foreach (var p in common.ReadPatterns(yaml, "patterns")) entries.Add(new Entry([p], false, ConditionSet.Always, guard, 0));
         var matchSeq = yaml.GetSequence("match");
         if (matchSeq is not null)
         {
@@ -74,9 +74,10 @@ public sealed class SentenceMatcher
                 bool question = entry.GetBool("question") ?? false;
                 var when = ConditionSet.Read(entry, "when");
                 bool entryGuard = entry.GetBool("guard") ?? guard;
+                int window = entry.GetInt("window", 0, 3) ?? 0;
                 entry.ReportUnknownKeys();
                 if (all.IsEmpty) yaml.Error(item, "a match entry needs at least one pattern under 'all'");
-                else entries.Add(new Entry(all, question, when, entryGuard));
+                else entries.Add(new Entry(all, question, when, entryGuard, window));
             }
         }
         var unless = common.ReadPatterns(yaml, "unless");
@@ -90,34 +91,39 @@ public sealed class SentenceMatcher
         return new SentenceMatcher(entries.ToImmutable(), unless, guard, regexes.ToImmutable());
     }
 
-    /// <summary>The words [Start, End) of the first entry that matches, or null.</summary>
-    public (int Start, int End)? Match(Sentence sentence, HashSet<string> stems, Analysis.DraftFacts? facts = null)
+    /// <summary>
+    /// The document span reported for the first entry that matches <paramref name="sentence"/>:
+    /// the matched words for a single pattern, the whole sentence when several patterns combine.
+    /// An entry with a <c>window</c> may find its other patterns in up to that many preceding
+    /// sentences of the same paragraph ("I have an offer that expires Friday. Could you let me know
+    /// where I stand?"), but at least one pattern must match this sentence, so a finding is reported once.
+    /// </summary>
+    public TextSpan? MatchSpan(Sentence sentence, HashSet<string> stems, Analysis.DraftFacts? facts = null, ImmutableArray<Sentence> all = default, int index = -1)
     {
         foreach (var entry in Entries)
         {
             if (entry.Question && !sentence.IsQuestion) continue;
             if (!entry.When.Conditions.IsEmpty && (facts is null || (entry.When.UsesCalendar && facts.Calendar is null) || !entry.When.Holds(facts))) continue;
+            bool possible = true;
+            foreach (var p in entry.All) possible &= p.CanMatch(stems);
+            if (!possible) continue;
             int start = int.MaxValue, end = -1;
-            bool ok = true;
+            bool ok = true, anchored = false;
             foreach (var pattern in entry.All)
             {
-                if (!pattern.CanMatch(stems)) { ok = false; break; }
-                var m = pattern.Match(sentence.Words);
-                if (m is not { } hit || (entry.Guard && IsNegatedOrReported(sentence, hit.Start))) { ok = false; break; }
-                start = Math.Min(start, hit.Start);
-                end = Math.Max(end, hit.End);
+                if (Find(pattern, sentence, entry.Guard) is { } hit)
+                {
+                    anchored = true;
+                    start = Math.Min(start, hit.Start);
+                    end = Math.Max(end, hit.End);
+                    continue;
+                }
+                if (entry.Window == 0 || all.IsDefault || !InWindow(pattern, sentence, all, index, entry)) { ok = false; break; }
             }
-            if (!ok) continue;
+            if (!ok || !anchored) continue;
             if (!Unless.IsEmpty && AnyMatch(sentence, stems, Unless)) continue;
-            return (start, Math.Max(end, start + 1));
+            return entry.All.Length == 1 ? sentence.SourceSpanOfWords(start, Math.Max(end, start + 1)) : sentence.SourceSpan;
         }
-        return null;
-    }
-
-    /// <summary>The document span of the match in <paramref name="sentence"/>, or null.</summary>
-    public TextSpan? MatchSpan(Sentence sentence, HashSet<string> stems, Analysis.DraftFacts? facts = null)
-    {
-        if (Match(sentence, stems, facts) is { } m) return sentence.SourceSpanOfWords(m.Start, m.End);
         if (Regexes.IsEmpty) return null;
         string text = sentence.Text;
         foreach (var regex in Regexes)
@@ -126,6 +132,23 @@ public sealed class SentenceMatcher
             if (hit is { } h) return sentence.Block.MapToSource(sentence.TextStart + h.Index, sentence.TextStart + h.Index + h.Length);
         }
         return null;
+    }
+
+    private static (int Start, int End)? Find(Pattern pattern, Sentence sentence, bool guard)
+    {
+        var m = pattern.Match(sentence.Words);
+        if (m is not { } hit || (guard && IsNegatedOrReported(sentence, hit.Start))) return null;
+        return hit;
+    }
+
+    private static bool InWindow(Pattern pattern, Sentence sentence, ImmutableArray<Sentence> all, int index, Entry entry)
+    {
+        for (int i = index - 1; i >= 0 && i >= index - entry.Window; i--)
+        {
+            if (all[i].BlockIndex != sentence.BlockIndex) break;
+            if (Find(pattern, all[i], entry.Guard) is not null) return true;
+        }
+        return false;
     }
 
     public static bool AnyMatch(Sentence sentence, HashSet<string> stems, ImmutableArray<Pattern> patterns)

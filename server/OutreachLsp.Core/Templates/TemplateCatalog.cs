@@ -7,6 +7,10 @@ namespace OutreachLsp.Core.Templates;
 /// One email template: its type (the file name without <c>.scriban</c>), a title and description
 /// read from the template's header comment, and the template text itself.
 /// </summary>
+/// <param name="Type">The template's name, e.g. <c>thank-you</c>.</param>
+/// <param name="Title">One line for menus and snippet names.</param>
+/// <param name="Description">What the email is for and when to send it.</param>
+/// <param name="Text">The Scriban template text.</param>
 /// <param name="Origin">Where the text came from: an embedded resource name or a file path.</param>
 public sealed record TemplateInfo(string Type, string Title, string Description, string Text, string Origin);
 

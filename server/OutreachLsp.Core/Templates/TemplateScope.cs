@@ -30,7 +30,7 @@ internal static class TemplateScope
         root.Add("to", model.To, "Recipient email");
         root.Add("to_name", model.ToName, "Recipient name");
         root.Add("to_role", model.ToRole, "Recipient role");
-        root.Add("the_program", model.Program is null ? null : WithArticle(model.Program), "Program name", display: model.Program is null ? "the " + Blank("Program name") : null);
+        root.Add("the_program", string.IsNullOrWhiteSpace(model.Program) ? null : WithArticle(model.Program), "Program name", display: string.IsNullOrWhiteSpace(model.Program) ? "the " + Blank("Program name") : null);
 
         bool coordinator = model.ToRole?.Contains("coordinator", StringComparison.OrdinalIgnoreCase) == true;
         root.Add("salutation", model.ToName is null ? null : SalutationName(model.ToName), "Recipient name",
@@ -111,8 +111,18 @@ internal static class TemplateScope
         return name;
     }
 
-    private static string WithArticle(string program) =>
-        program.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? program : "the " + program;
+    /// <summary>
+    /// "the Pinecrest Medical Center Internal Medicine Residency" but "Pinecrest IM": a full name
+    /// ending in a common noun takes the article, a short name reads better without it.
+    /// </summary>
+    internal static string WithArticle(string program)
+    {
+        string name = program.Trim();
+        if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return name;
+        string last = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].TrimEnd('.', ')');
+        bool commonNoun = last.ToLowerInvariant() is "residency" or "program" or "programme" or "track" or "pathway" or "training";
+        return commonNoun || name.StartsWith("University ", StringComparison.OrdinalIgnoreCase) ? "the " + name : name;
+    }
 
     private static string? VisaLabel(string? visa) => visa?.Trim().ToLowerInvariant() switch
     {
@@ -184,6 +194,9 @@ internal static class TemplateScope
         private readonly ScriptObject _fm = new();
         private readonly List<(string Name, Tree Child)> _children = [];
 
+        /// <param name="key">The variable name templates use.</param>
+        /// <param name="value">The value, or null when unknown.</param>
+        /// <param name="label">The placeholder label when unknown (<c>[label]</c>, <c>${n:label}</c>).</param>
         /// <param name="display">Body text when it differs from the value (e.g. derived wording for an unknown value).</param>
         /// <param name="fm">Front-matter text when it differs from the YAML form of the value.</param>
         /// <param name="fmLabel">Tab-stop label in front matter when its format differs from the body's (dates).</param>

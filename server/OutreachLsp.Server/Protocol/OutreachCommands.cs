@@ -43,6 +43,8 @@ public sealed record CopyAsEmailResult
     [JsonPropertyName("ok")] public bool Ok { get; init; }
     [JsonPropertyName("text")] public string? Text { get; init; }
     [JsonPropertyName("html")] public string? Html { get; init; }
+    /// <summary>The front matter's subject, when it has one.</summary>
+    [JsonPropertyName("subject")] public string? Subject { get; init; }
     [JsonPropertyName("message")] public string? Message { get; init; }
     [JsonPropertyName("findings")] public IReadOnlyList<BlockingFinding>? Findings { get; init; }
 }

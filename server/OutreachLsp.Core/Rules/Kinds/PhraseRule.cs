@@ -23,14 +23,14 @@ public sealed class PhraseRule : PackRule
     private readonly ImmutableArray<Pattern> _unlessDocument;
     private readonly ImmutableArray<(ConditionSet When, ImmutableArray<Pattern> Document, Severity Severity)> _severityWhenText;
     private readonly ConditionSet? _triggerWhen;
-    private readonly string? _locate;
+    private readonly ImmutableArray<string> _locate;
     private readonly ImmutableArray<string> _rewrites;
     private readonly bool _deleteFix;
     private readonly string? _insertAfter;
     private readonly ImmutableArray<(Pattern Pattern, string Replacement)> _swaps;
 
     private PhraseRule(RuleCommon common, SentenceMatcher matcher, ImmutableArray<Pattern> unlessDocument,
-        ImmutableArray<(ConditionSet, ImmutableArray<Pattern>, Severity)> severityWhenText, ConditionSet? triggerWhen, string? locate,
+        ImmutableArray<(ConditionSet, ImmutableArray<Pattern>, Severity)> severityWhenText, ConditionSet? triggerWhen, ImmutableArray<string> locate,
         ImmutableArray<string> rewrites, bool deleteFix, string? insertAfter, ImmutableArray<(Pattern, string)> swaps) : base(common)
     {
         _swaps = swaps;
@@ -50,7 +50,7 @@ public sealed class PhraseRule : PackRule
     {
         var matcher = SentenceMatcher.Read(common, yaml);
         var trigger = yaml.Get("trigger_when") is { } triggerNode ? ConditionSet.Read(yaml, triggerNode, "trigger_when") : null;
-        string? locate = yaml.GetString("locate");
+        var locate = yaml.GetStrings("locate").Select(l => l.Value).ToImmutableArray();
         var swaps = ReadSwaps(common, yaml);
         if (matcher.IsEmpty && trigger is null && swaps.IsEmpty) yaml.Error(yaml.Node, "a phrase rule needs 'patterns' or 'match' (or 'trigger_when')");
         var unlessDocument = common.ReadPatterns(yaml, "unless_document");
@@ -106,22 +106,27 @@ public sealed class PhraseRule : PackRule
         var prose = context.Prose;
         if (!_unlessDocument.IsEmpty && SentenceMatcher.AnyMatchInDocument(prose, _unlessDocument, guarded: false)) return;
         var severity = ResolveSeverity(context);
-        if (_triggerWhen is not null && _triggerWhen.Holds(context.Facts))
+        bool reported = false;
+        var sentences = prose.Sentences;
+        for (int i = 0; i < sentences.Length; i++)
         {
-            var field = _locate is null ? null : context.Draft.Meta.GetField(_locate);
-            var span = field?.ValueSpan ?? BodyLocator.FirstLine(context.Draft);
-            sink.Report(context.Draft.DocumentId, span, severity: severity);
-            return;
-        }
-        foreach (var sentence in prose.Sentences)
-        {
-            var span = _matcher.MatchSpan(sentence, prose.Stems, context.Facts);
+            var sentence = sentences[i];
+            var span = _matcher.MatchSpan(sentence, prose.Stems, context.Facts, sentences, i);
             if (span is { } matchSpan)
             {
                 sink.Report(context.Draft.DocumentId, matchSpan, severity: severity, fixes: BuildFixes(context, sentence));
+                reported = true;
                 continue;
             }
-            ReportSwaps(context, sentence, severity, sink);
+            reported |= ReportSwaps(context, sentence, severity, sink);
+        }
+        // A rule that also fires on metadata alone (trigger_when) reports once, on the field, when no
+        // sentence already carries the finding.
+        if (!reported && _triggerWhen is not null && _triggerWhen.Holds(context.Facts))
+        {
+            var field = _locate.Select(context.Draft.Meta.GetField).FirstOrDefault(f => f is not null);
+            var span = field is null ? BodyLocator.FirstLine(context.Draft) : TextSpan.FromBounds(field.KeySpan.Start, Math.Max(field.KeySpan.End, field.ValueSpan.End));
+            sink.Report(context.Draft.DocumentId, span, severity: severity);
         }
     }
 
@@ -129,7 +134,7 @@ public sealed class PhraseRule : PackRule
     /// Swaps are phrase-level: the matched words themselves are replaced ("kindly intimate me" →
     /// "please let me know"), so the fix is safe to apply in bulk.
     /// </summary>
-    private void ReportSwaps(DocumentContext context, Sentence sentence, Severity severity, FindingSink sink)
+    private bool ReportSwaps(DocumentContext context, Sentence sentence, Severity severity, FindingSink sink)
     {
         foreach (var (pattern, replacement) in _swaps)
         {
@@ -140,8 +145,9 @@ public sealed class PhraseRule : PackRule
             string text = MatchCase(original, Placeholders.Fill(replacement, context));
             var fix = new Fix(text.Length == 0 ? $"Remove \"{original}\"" : $"Replace with \"{text}\"", [new TextEdit(span, text)], IsPreferred: true, IsSafe: true);
             sink.Report(context.Draft.DocumentId, span, severity: severity, fixes: [fix]);
-            return;
+            return true;
         }
+        return false;
     }
 
     private static string MatchCase(string original, string replacement)

@@ -1,11 +1,222 @@
+using System.Collections.Immutable;
 using OutreachLsp.Core.Analysis;
+using OutreachLsp.Core.Drafts;
+using OutreachLsp.Core.Matching;
+using OutreachLsp.Core.Text;
 
 namespace OutreachLsp.Core.Rules.Kinds;
 
-// PLACEHOLDER CLASS: being implemented now; must not ship like this.
+/// <summary>
+/// kind: program-name (workspace-aided). The body names a program other than the draft's own
+/// (<c>program</c>, <c>institution</c>, <c>aliases</c>) in a way that treats it as the recipient:
+/// the mail-merge carry-over "I can't wait to start at Bellwood" in a draft to Pinecrest.
+///
+/// A candidate name is either the program, institution or alias of another draft in the workspace
+/// (not of the same program, not made only of words of the draft's own names), written with a
+/// capital; or, with <c>document_signal</c>, a capitalised name ending in Residency, Program,
+/// Hospital, Health, University or Medical Center that shares no significant word with the draft's
+/// own names, the applicant's school, or <c>skip_words</c> (conferences, journals...). Each candidate
+/// is tried alone: the sentence is rewritten with it as the word <c>@other_program</c> matches (and the
+/// draft's own names as <c>@own_program</c>), and it is reported when a <c>patterns</c> / <c>match</c>
+/// recipient context covers it and no <c>unless</c> pattern (past affiliations, partners, conferences)
+/// matches. The finding covers the context ("training at Lakeshore"); related information points at the
+/// other draft's front matter; fixes replace the name with the draft's own program (institution for an
+/// institution name, the first alias for an alias). Messages may use {name}.
+///
+/// Fields: patterns, match, unless, guard (see SentenceMatcher), document_signal (default true),
+/// skip_words.
+/// </summary>
 public sealed class ProgramNameRule : PackRule
 {
-    private ProgramNameRule(RuleCommon common) : base(common) { }
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "and", "the", "for", "de", "la", "del", "'s", "y" };
 
-    public static Rule? Create(RuleCommon common, RuleYaml yaml) => new ProgramNameRule(common);
+    private static readonly HashSet<string> Heads = new(StringComparer.Ordinal) { "residency", "program", "programme", "hospital", "health", "university" };
+
+    private readonly SentenceMatcher _matcher;
+    private readonly bool _documentSignal;
+    private readonly ImmutableHashSet<string> _skipWords;
+
+    private ProgramNameRule(RuleCommon common, SentenceMatcher matcher, bool documentSignal, ImmutableHashSet<string> skipWords) : base(common)
+    {
+        _matcher = matcher;
+        _documentSignal = documentSignal;
+        _skipWords = skipWords;
+    }
+
+    public override bool IsWorkspaceRule => true;
+
+    public static Rule? Create(RuleCommon common, RuleYaml yaml)
+    {
+        var matcher = SentenceMatcher.Read(common, yaml);
+        if (matcher.Entries.IsEmpty) yaml.Error(yaml.Node, "a program-name rule needs recipient-context 'patterns' or 'match' entries using @other_program");
+        if (!matcher.Regexes.IsEmpty) yaml.Error(yaml.Get("regex"), "the program-name kind matches patterns, not regular expressions");
+        bool documentSignal = yaml.GetBool("document_signal") ?? true;
+        var skip = yaml.GetStrings("skip_words").Select(s => KindText.Fold(s.Value.Trim())).ToImmutableHashSet(StringComparer.Ordinal);
+        return new ProgramNameRule(common, matcher, documentSignal, skip);
+    }
+
+    public override void CheckWorkspace(WorkspaceContext context, FindingSink sink)
+    {
+        var all = context.Documents.ToList();
+        var groups = ProgramGroups.Build(all);
+        var foreign = new NameIndex(all.SelectMany(ProgramNames.NamesOf).Where(e => e.Significant.Count > 0));
+        foreach (var doc in all)
+            if (Applies(doc)) Check(doc, foreign, groups, sink);
+    }
+
+    private void Check(DocumentContext doc, NameIndex foreign, ProgramGroups groups, FindingSink sink)
+    {
+        var ownNames = ProgramNames.NamesOf(doc).ToList();
+        if (ownNames.Count == 0) return;
+        var prose = doc.Prose;
+        if (prose.Sentences.IsEmpty) return;
+        var own = new NameIndex(ownNames);
+        var ownSignificant = ownNames.SelectMany(n => n.Significant).ToHashSet(StringComparer.Ordinal);
+        var school = doc.Config.Profile.School is { } s ? KindText.SignificantWords(KindText.NameWords(s)).ToHashSet(StringComparer.Ordinal) : [];
+        int? group = groups.GroupOf(doc);
+        var stems = ProgramNames.StemsWithTokens(prose.Stems);
+
+        bool IsForeign(ProgramNameEntry e) =>
+            e.Owner != doc
+            && (group is null || groups.GroupOf(e.Owner) != group)
+            && !e.Significant.IsSubsetOf(ownSignificant)
+            && !(school.Count > 0 && e.Significant.IsSubsetOf(school));
+
+        foreach (var sentence in prose.Sentences)
+        {
+            var folded = ProgramNames.Fold(sentence);
+            var ownMentions = ProgramNames.Find(folded, own);
+            var taken = new bool[folded.Length];
+            foreach (var m in ownMentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
+            var mentions = ProgramNames.Find(folded, foreign, (e, i) => IsForeign(e) && IsCapitalized(sentence, i) && Free(taken, i, i + e.Words.Length));
+            foreach (var m in mentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
+            if (_documentSignal) mentions.AddRange(DocumentCandidates(sentence, folded, taken, ownSignificant, school));
+            foreach (var mention in mentions)
+            {
+                var replacements = ownMentions.Select(m => (m.Start, m.End, ProgramNames.OwnToken)).ToList();
+                // "Lakeshore's program" reads as one name word followed by "program".
+                int end = mention.End < folded.Length && folded[mention.End] == "'s" ? mention.End + 1 : mention.End;
+                replacements.Add((mention.Start, end, ProgramNames.OtherToken));
+                var rewritten = ProgramNames.Rewrite(sentence, replacements, out var map);
+                int target = map[mention.Start];
+                (int Start, int End)? best = null;
+                foreach (var hit in SentenceHits.All(_matcher, rewritten, stems, doc.Facts))
+                {
+                    if (hit.Start > target || hit.End <= target || CrossesPunctuation(rewritten, hit.Start, hit.End)) continue;
+                    if (best is null || hit.Start < best.Value.Start || (hit.Start == best.Value.Start && hit.End > best.Value.End)) best = hit;
+                }
+                if (best is not { } context) continue;
+                Report(doc, sink, rewritten.SourceSpanOfWords(context.Start, context.End), sentence.SourceSpanOfWords(mention.Start, mention.End), mention, foreign, IsForeign);
+            }
+        }
+    }
+
+    private void Report(DocumentContext doc, FindingSink sink, TextSpan span, TextSpan nameSpan, NameMention mention, NameIndex foreign, Func<ProgramNameEntry, bool> isForeign)
+    {
+        var text = doc.Draft.Text;
+        string written = text.Substring(nameSpan.Start, nameSpan.Length);
+        string message = Placeholders.Fill(Info.Message, doc).Replace("{name}", written, StringComparison.Ordinal);
+        var related = ImmutableArray<RelatedLocation>.Empty;
+        if (mention.Entry is { } entry)
+        {
+            related = foreign.WithWords(entry.Words).Where(isForeign)
+                .GroupBy(e => e.Owner.Draft.DocumentId).Select(g => g.First()).Take(3)
+                .Select(e => new RelatedLocation(e.Owner.Draft.DocumentId,
+                    KindText.FieldSpan(e.Owner.Draft, e.Field) ?? BodyLocator.FirstLine(e.Owner.Draft),
+                    $"'{e.Display}' is the {(e.Field == "aliases" ? "alias" : e.Field)} of {KindText.FileName(e.Owner.Draft.DocumentId)} ({ProgramGroups.DisplayName(e.Owner.Draft.Meta)})"))
+                .ToImmutableArray();
+        }
+        sink.Report(doc.Draft.DocumentId, span, message, SeverityFor(doc), Fixes(doc.Draft.Meta, mention, nameSpan), related);
+    }
+
+    private static ImmutableArray<Fix> Fixes(FrontMatter meta, NameMention mention, TextSpan nameSpan)
+    {
+        string? alias = meta.Aliases.IsDefaultOrEmpty ? null : meta.Aliases[0];
+        string kind = mention.Entry?.Field ?? (IsProgramHead(mention.Display) ? "program" : "institution");
+        string? preferred = kind switch
+        {
+            "institution" => meta.Institution ?? meta.Program,
+            "aliases" => alias ?? meta.Program ?? meta.Institution,
+            _ => meta.Program ?? meta.Institution,
+        };
+        if (preferred is null) return ImmutableArray<Fix>.Empty;
+        var fixes = ImmutableArray.CreateBuilder<Fix>();
+        fixes.Add(new Fix($"Replace with \"{KindText.Shorten(preferred)}\"", [new TextEdit(nameSpan, preferred)], IsPreferred: true));
+        foreach (var other in new[] { meta.Program, meta.Institution, alias })
+        {
+            if (other is null || fixes.Any(f => f.Edits[0].NewText == other)) continue;
+            fixes.Add(new Fix($"Replace with \"{KindText.Shorten(other)}\"", [new TextEdit(nameSpan, other)]));
+        }
+        return fixes.ToImmutable();
+    }
+
+    private static bool IsProgramHead(string name)
+    {
+        var words = KindText.NameWords(name);
+        return words.Length > 0 && words[^1] is "residency" or "program" or "programme";
+    }
+
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas",
+    };
+
+    /// <summary>
+    /// True when a comma, dash or other break falls inside the context: "Mercy Hospital, residents
+    /// taught me" is not "the Mercy Hospital residents". Clause words ("still", "so") do not count.
+    /// </summary>
+    private static bool CrossesPunctuation(Sentence sentence, int start, int end)
+    {
+        for (int k = start + 1; k < end && k < sentence.Words.Length; k++)
+            if (sentence.ClauseIds[k] != sentence.ClauseIds[k - 1] && !ClauseOpeners.Contains(sentence.Words[k].Norm)) return true;
+        return false;
+    }
+
+    private static bool Free(bool[] taken, int start, int end)
+    {
+        for (int i = start; i < end && i < taken.Length; i++) if (taken[i]) return false;
+        return true;
+    }
+
+    private static bool IsCapitalized(Sentence sentence, int i)
+    {
+        var word = sentence.Words[i];
+        var text = sentence.Block.Text;
+        return word.Start < text.Length && (char.IsUpper(text[word.Start]) || char.IsDigit(text[word.Start]));
+    }
+
+    /// <summary>
+    /// Capitalised names ending in a head word ("Mercy General Hospital", "Riverside IM Residency")
+    /// that are not the draft's own, the applicant's school, or a conference or journal.
+    /// </summary>
+    private IEnumerable<NameMention> DocumentCandidates(Sentence sentence, string[] folded, bool[] taken, HashSet<string> ownSignificant, HashSet<string> school)
+    {
+        int n = folded.Length;
+        int i = 0;
+        while (i < n)
+        {
+            if (taken[i] || !IsCapitalized(sentence, i) || folded[i] == "i" || Connectors.Contains(folded[i]))
+            {
+                i++;
+                continue;
+            }
+            int j = i, lastHead = -1;
+            while (j < n && !taken[j] && (IsCapitalized(sentence, j) || (Connectors.Contains(folded[j]) && j + 1 < n && !taken[j + 1] && (IsCapitalized(sentence, j + 1) || folded[j + 1] == "'s"))))
+            {
+                if (Heads.Contains(folded[j]) || (folded[j] is "center" or "centre" && j > i && folded[j - 1] == "medical")) lastHead = j;
+                j++;
+            }
+            if (lastHead >= 0)
+            {
+                var words = folded[i..(lastHead + 1)];
+                var significant = KindText.SignificantWords(words).ToHashSet(StringComparer.Ordinal);
+                bool keep = significant.Count > 0
+                    && !significant.Overlaps(ownSignificant)
+                    && !(school.Count > 0 && significant.Overlaps(school))
+                    && !words.Any(_skipWords.Contains);
+                if (keep) yield return new NameMention(i, lastHead + 1, null, sentence.Block.Text[sentence.Words[i].Start..sentence.Words[lastHead].End]);
+            }
+            i = Math.Max(j, i + 1);
+        }
+    }
 }

@@ -1,0 +1,15 @@
+import { ensurePrereqs } from './prereqs.mjs';
+import { installExtension, makeScratch, openFile, openWorkbench, shot, startCodeServer } from './harness.mjs';
+const t0 = Date.now();
+const p = await ensurePrereqs();
+const dirs = makeScratch('/tmp/infra/ws');
+await installExtension(p, dirs, '/work/main/dist/outreach-0.1.0.vsix');
+const server = await startCodeServer(p, dirs, '/tmp/infra/cs.log');
+const w = await openWorkbench(p.chromium, server, dirs.workspace);
+await openFile(w.page, 'a.md');
+await w.page.waitForTimeout(6000);
+await shot(w.page, '/tmp/infra', 'a');
+console.log(await w.page.locator('.statusbar-item').evaluateAll(els => els.map(e => e.id + ' | ' + e.innerText)));
+await w.browser.close();
+await server.stop();
+console.log('total', Date.now() - t0);

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using OutreachLsp.Core.Templates;
+using OutreachLsp.Core.Text;
+
+namespace OutreachLsp.Cli.Commands;
+
+/// <summary>
+/// <c>outreach new TYPE --program NAME [--to NAME] [--to-email ADDR] [-o FILE] [--config FILE]</c>:
+/// writes a draft from a template filled with the workspace profile.
+/// </summary>
+internal static class NewCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var type = new Argument<string>("type") { Description = $"The kind of email: {string.Join(", ", TemplateCatalog.Default.Types)}." };
+        var program = new Option<string>("--program", "-p") { Description = "The program's canonical name.", Required = true };
+        var to = new Option<string?>("--to") { Description = "The person greeted, with honorific (\"Dr. Miriam Feld\")." };
+        var toEmail = new Option<string?>("--to-email") { Description = "The recipient's email address." };
+        var role = new Option<string?>("--role") { Description = "The recipient's role (Program Director, Program Coordinator, ...)." };
+        var institution = new Option<string?>("--institution") { Description = "The sponsoring institution." };
+        var interviewDate = new Option<string?>("--interview-date") { Description = "Interview date, YYYY-MM-DD." };
+        var sendDate = new Option<string?>("--date") { Description = "Planned send date, YYYY-MM-DD (default: today)." };
+        var nrmp = new Option<string?>("--nrmp") { Description = "Whether the position fills through the NRMP Match." };
+        nrmp.AcceptOnlyFromAmong("true", "false", "unknown");
+        var output = new Option<string?>("--output", "-o") { Description = "File to write (default: TYPE-PROGRAM.md in the current folder; '-' prints it)." };
+        var config = new Option<string?>("--config", "-c") { Description = "The workspace config (default: .outreach.yaml in the current folder)." };
+        var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists." };
+
+        var command = new Command("new", "Write a new draft from a template, filled from the workspace profile.")
+        {
+            type, program, to, toEmail, role, institution, interviewDate, sendDate, nrmp, output, config, force,
+        };
+        command.SetAction(parseResult => Run(context, new NewOptions(
+            parseResult.GetValue(type)!,
+            parseResult.GetValue(program)!,
+            parseResult.GetValue(to),
+            parseResult.GetValue(toEmail),
+            parseResult.GetValue(role),
+            parseResult.GetValue(institution),
+            parseResult.GetValue(interviewDate),
+            parseResult.GetValue(sendDate),
+            parseResult.GetValue(nrmp),
+            parseResult.GetValue(output),
+            parseResult.GetValue(config),
+            parseResult.GetValue(force))));
+        return command;
+    }
+
+    internal sealed record NewOptions(string Type, string Program, string? To, string? ToEmail, string? Role, string? Institution,
+        string? InterviewDate, string? SendDate, string? Nrmp, string? Output, string? Config, bool Force);
+
+    private static int Run(CliContext context, NewOptions options)
+    {
+        var catalog = TemplateCatalog.Default;
+        var template = catalog.Get(options.Type);
+        if (template is null)
+        {
+            string? suggestion = Suggest.Closest(options.Type, catalog.Types);
+            throw new UsageException($"unknown draft type '{options.Type}'{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} Types: {string.Join(", ", catalog.Types)}");
+        }
+        if (string.IsNullOrWhiteSpace(options.Program)) throw new UsageException("--program must not be empty");
+
+        var config = ConfigResolver.Load(context, options.Config, context.Environment.CurrentDirectory);
+        int? year = config.DefaultMatchYear;
+        var sendDate = ParseDate(options.SendDate, "--date") ?? context.Environment.Today;
+        var model = new TemplateModel
+        {
+            Profile = config.Profile,
+            Program = options.Program.Trim(),
+            Institution = options.Institution,
+            To = options.ToEmail,
+            ToName = options.To,
+            ToRole = options.Role,
+            Nrmp = options.Nrmp switch { "true" => true, "false" => false, _ => null },
+            MatchYear = year,
+            SendDate = sendDate,
+            InterviewDate = ParseDate(options.InterviewDate, "--interview-date"),
+            Calendar = year is { } y ? config.GetCalendar(y) : null,
+        };
+        var result = TemplateRenderer.Default.Render(template.Type, model);
+        if (!result.Success)
+            throw new InvalidOperationException($"template {template.Type} failed: {string.Join("; ", result.Errors)}");
+
+        if (options.Output == "-")
+        {
+            context.Out.Write(result.Text);
+            return ExitCodes.Success;
+        }
+        string path = context.Resolve(options.Output ?? $"{template.Type}-{Slug(options.Program)}.md");
+        string? folder = Path.GetDirectoryName(path);
+        if (folder is not null && !Directory.Exists(folder))
+            throw new UsageException($"folder not found: {context.Display(folder)}");
+        try
+        {
+            // CreateNew makes the existence check and the creation one step: no race with another writer.
+            using var stream = new FileStream(path, options.Force ? FileMode.Create : FileMode.CreateNew, FileAccess.Write);
+            var bytes = new UTF8Encoding(false).GetBytes(result.Text!);
+            stream.Write(bytes);
+        }
+        catch (IOException) when (!options.Force && File.Exists(path))
+        {
+            throw new UsageException($"{context.Display(path)} already exists (use --force to overwrite)");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write {context.Display(path)}: {ex.Message}");
+        }
+        context.Out.WriteLine(context.Display(path));
+        return ExitCodes.Success;
+    }
+
+    private static DateOnly? ParseDate(string? value, string option)
+    {
+        if (value is null) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        throw new UsageException($"{option} expects a date as YYYY-MM-DD, not '{value}'");
+    }
+
+    /// <summary>"Pinecrest IM" → "pinecrest-im": lower-case ASCII letters and digits joined by single dashes.</summary>
+    internal static string Slug(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            else if (c == '\'' || c == '’') continue;
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        string slug = sb.ToString().Trim('-');
+        if (slug.Length > 60) slug = slug[..60].TrimEnd('-');
+        return slug.Length == 0 ? "program" : slug;
+    }
+}

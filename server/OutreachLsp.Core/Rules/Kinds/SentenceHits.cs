@@ -1,0 +1,51 @@
+using OutreachLsp.Core.Analysis;
+using OutreachLsp.Core.Matching;
+
+namespace OutreachLsp.Core.Rules.Kinds;
+
+/// <summary>
+/// Every match of a <see cref="SentenceMatcher"/> in a sentence, not just the first: each entry, and
+/// each occurrence of a single-pattern entry. The matcher's rules apply (entry conditions, question
+/// entries, the negation / reported-speech guard, <c>unless</c> vetoing the sentence).
+/// </summary>
+internal static class SentenceHits
+{
+    public static List<(int Start, int End)> All(SentenceMatcher matcher, Sentence sentence, HashSet<string> stems, DraftFacts facts)
+    {
+        var hits = new List<(int Start, int End)>();
+        var words = sentence.Words;
+        if (words.Length == 0) return hits;
+        if (!matcher.Unless.IsEmpty && SentenceMatcher.AnyMatch(sentence, stems, matcher.Unless)) return hits;
+        foreach (var entry in matcher.Entries)
+        {
+            if (entry.Question && !sentence.IsQuestion) continue;
+            if (!entry.When.Conditions.IsEmpty && ((entry.When.UsesCalendar && facts.Calendar is null) || !entry.When.Holds(facts))) continue;
+            if (entry.All.Length == 1)
+            {
+                var pattern = entry.All[0];
+                if (!pattern.CanMatch(stems)) continue;
+                int from = 0;
+                while (from < words.Length && pattern.Match(words, from) is { } m)
+                {
+                    if (!(entry.Guard && SentenceMatcher.IsNegatedOrReported(sentence, m.Start))) hits.Add((m.Start, Math.Max(m.End, m.Start + 1)));
+                    from = Math.Max(m.End, m.Start + 1);
+                }
+                continue;
+            }
+            int start = int.MaxValue, end = -1;
+            bool ok = true;
+            foreach (var pattern in entry.All)
+            {
+                if (!pattern.CanMatch(stems) || pattern.Match(words) is not { } hit || (entry.Guard && SentenceMatcher.IsNegatedOrReported(sentence, hit.Start)))
+                {
+                    ok = false;
+                    break;
+                }
+                start = Math.Min(start, hit.Start);
+                end = Math.Max(end, hit.End);
+            }
+            if (ok) hits.Add((start, Math.Max(end, start + 1)));
+        }
+        return hits;
+    }
+}

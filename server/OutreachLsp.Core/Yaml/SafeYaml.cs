@@ -1,0 +1,395 @@
+using System.Collections.Immutable;
+using OutreachLsp.Core.Analysis;
+using OutreachLsp.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace OutreachLsp.Core.Yaml;
+
+/// <summary>A node of a YAML document read by <see cref="SafeYaml"/>, with its span in the document.</summary>
+public abstract class YNode
+{
+    private protected YNode(TextSpan span) => Span = span;
+
+    /// <summary>The node in the original document (quotes, brackets and indicators included).</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>
+    /// How many nodes this node stands for when aliases are expanded (itself included). Aliases
+    /// share the anchored node instead of copying it, so this may be far larger than the number
+    /// of objects; <see cref="SafeYaml"/> refuses documents where it exceeds the budget.
+    /// </summary>
+    public long ExpandedSize { get; private protected set; } = 1;
+
+    /// <summary>A short word for messages: "value", "list" or "mapping".</summary>
+    public abstract string KindName { get; }
+}
+
+/// <summary>A scalar: the text as YAML reads it (quotes and escapes resolved). Values are never converted to numbers or booleans.</summary>
+public sealed class YScalar : YNode
+{
+    internal YScalar(TextSpan span, string value, ScalarStyle style, string? tag) : base(span)
+    {
+        Value = value;
+        Style = style;
+        Tag = tag;
+    }
+
+    public string Value { get; }
+
+    public ScalarStyle Style { get; }
+
+    /// <summary>The explicit tag (e.g. <c>tag:yaml.org,2002:str</c>), or null.</summary>
+    public string? Tag { get; }
+
+    /// <summary>True for an unquoted, untagged empty value, <c>~</c> or <c>null</c>.</summary>
+    public bool IsNull => Style == ScalarStyle.Plain && Tag is null && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    public override string KindName => "value";
+
+    public override string ToString() => Value;
+}
+
+/// <summary>A sequence (<c>[a, b]</c> or <c>- a</c> lines).</summary>
+public sealed class YSequence : YNode
+{
+    internal YSequence(TextSpan span, ImmutableArray<YNode> items, long expandedSize) : base(span)
+    {
+        Items = items;
+        ExpandedSize = expandedSize;
+    }
+
+    public ImmutableArray<YNode> Items { get; }
+
+    public override string KindName => "list";
+}
+
+/// <summary>One <c>key: value</c> pair of a mapping, in document order.</summary>
+public readonly record struct YEntry(YNode Key, YNode Value);
+
+/// <summary>A mapping. Entries keep document order and duplicates (readers decide; the last one usually wins).</summary>
+public sealed class YMapping : YNode
+{
+    internal YMapping(TextSpan span, ImmutableArray<YEntry> entries, long expandedSize) : base(span)
+    {
+        Entries = entries;
+        ExpandedSize = expandedSize;
+    }
+
+    public ImmutableArray<YEntry> Entries { get; }
+
+    public override string KindName => "mapping";
+}
+
+/// <summary>Limits that keep hostile YAML from exhausting time, stack or memory.</summary>
+public sealed record SafeYamlLimits
+{
+    /// <summary>Front matter: a few dozen keys is normal.</summary>
+    public static readonly SafeYamlLimits FrontMatter = new() { MaxDepth = 16, MaxExpandedNodes = 10_000, MaxChars = 256 * 1024 };
+
+    /// <summary>.outreach.yaml.</summary>
+    public static readonly SafeYamlLimits Config = new() { MaxDepth = 32, MaxExpandedNodes = 50_000, MaxChars = 1024 * 1024 };
+
+    /// <summary>Rule-pack files, which may hold long phrase lists.</summary>
+    public static readonly SafeYamlLimits RulePack = new() { MaxDepth = 64, MaxExpandedNodes = 200_000, MaxChars = 4 * 1024 * 1024 };
+
+    /// <summary>Deepest nesting of lists and mappings accepted.</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>Most nodes the document may stand for once aliases are expanded.</summary>
+    public long MaxExpandedNodes { get; init; } = 100_000;
+
+    /// <summary>Largest YAML text read, in UTF-16 code units.</summary>
+    public int MaxChars { get; init; } = 1024 * 1024;
+}
+
+/// <summary>The result of <see cref="SafeYaml"/>.Parse: the first document's root (null when empty or refused) and the problems found.</summary>
+public sealed record SafeYamlDocument(YNode? Root, ImmutableArray<Finding> Problems)
+{
+    /// <summary>True when the YAML could not be read (syntax error or a limit); <see cref="Root"/> is then null.</summary>
+    public bool Failed { get; init; }
+}
+
+/// <summary>
+/// The one place that reads YAML (front matter, .outreach.yaml, rule packs). It consumes YamlDotNet's
+/// event stream and builds an immutable <see cref="YNode"/> tree itself, instead of using
+/// YamlDotNet's RepresentationModel, because:
+/// <list type="bullet">
+/// <item>the event parser is iterative, so a depth limit checked per event stops a 10,000-deep
+/// <c>[[[[</c> document after a few dozen events (YamlDotNet needs ~2 s for that document in full
+/// and the RepresentationModel loads nodes recursively);</item>
+/// <item>aliases become shared references whose expanded size is counted as they are met, so a
+/// "billion laughs" document is refused after a bounded amount of work (the RepresentationModel
+/// also hashes complex keys recursively, which an alias bomb turns exponential);</item>
+/// <item>every mark is converted to a document offset in one function (<see cref="Builder.ToOffset"/>).
+/// YamlDotNet's <c>Mark.Index</c> counts UTF-16 code units of the reader's input (a surrogate pair
+/// counts 2, "\r\n" counts 2), which is exactly our offset unit; tests pin this with emoji and CRLF.</item>
+/// </list>
+/// Never throws: syntax errors and limits become located findings.
+/// </summary>
+public static class SafeYaml
+{
+    /// <summary>
+    /// Reads the YAML in <paramref name="text"/>[<paramref name="start"/>, <paramref name="end"/>).
+    /// Spans in the result are offsets into <paramref name="text"/>. Only the first document is read.
+    /// </summary>
+    public static SafeYamlDocument Parse(string text, int start, int end, string documentId, string ruleId, SafeYamlLimits? limits = null)
+    {
+        limits ??= new SafeYamlLimits();
+        start = Math.Clamp(start, 0, text.Length);
+        end = Math.Clamp(end, start, text.Length);
+        if (end - start > limits.MaxChars)
+        {
+            var problem = new Finding(ruleId, Severity.Error, documentId, new TextSpan(start, 0),
+                $"This YAML is {(end - start) / 1024} KB; more than {limits.MaxChars / 1024} KB is not read.");
+            return new SafeYamlDocument(null, [problem]) { Failed = true };
+        }
+        return new Builder(text, start, end, documentId, ruleId, limits).Run();
+    }
+
+    /// <summary>Reads a whole file of YAML (a leading byte-order mark is skipped).</summary>
+    public static SafeYamlDocument Parse(string text, string documentId, string ruleId, SafeYamlLimits? limits = null) =>
+        Parse(text, text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0, text.Length, documentId, ruleId, limits);
+
+    /// <summary>Turns YamlDotNet's scanner and parser messages into advice a non-programmer can act on.</summary>
+    internal static string Humanize(string message)
+    {
+        string m = message;
+        if (m.Contains("cannot start any token", StringComparison.Ordinal))
+            return "This character cannot start a YAML value; put the whole value in quotes.";
+        if (m.Contains("found invalid mapping", StringComparison.Ordinal) || m.Contains("Mapping values are not allowed", StringComparison.Ordinal))
+            return "Unexpected ': '. A value that contains a colon must be in quotes (subject: \"Re: interview\").";
+        if (m.Contains("could not find expected ':'", StringComparison.Ordinal))
+            return "Expected 'key: value' here: the ':' is missing.";
+        if (m.Contains("did not find expected key", StringComparison.Ordinal))
+            return "Unexpected text: each line must be 'key: value', indented like the keys around it.";
+        if (m.Contains("did not find expected '-' indicator", StringComparison.Ordinal))
+            return "Unexpected text in a list: each item must start with '- ' at the same indentation.";
+        if (m.Contains("quoted scalar", StringComparison.Ordinal) && m.Contains("end of stream", StringComparison.Ordinal))
+            return "This quoted value is never closed: add the closing quote.";
+        if (m.Contains("expected ',' or ']'", StringComparison.Ordinal))
+            return "This [list] is missing a ',' between items or its closing ']'.";
+        if (m.Contains("expected ',' or '}'", StringComparison.Ordinal))
+            return "This {mapping} is missing a ',' between entries or its closing '}'.";
+        if (m.Contains("tab character", StringComparison.Ordinal))
+            return "YAML does not allow tabs for indentation; use spaces.";
+        if (m.Contains("expected node content", StringComparison.Ordinal))
+            return "A value is missing here.";
+        if (m.Contains("expected <document end>", StringComparison.Ordinal) || m.Contains("expected <document start>", StringComparison.Ordinal))
+            return "Unexpected text: is this line indented differently from the lines above it?";
+        if (m.Contains("anchor or alias", StringComparison.Ordinal))
+            return "'&' and '*' must be followed by a name; to write them literally, put the value in quotes.";
+        if (m.Contains("unknown escape", StringComparison.OrdinalIgnoreCase) || m.Contains("escape sequence", StringComparison.OrdinalIgnoreCase))
+            return "Unknown escape sequence in a double-quoted value; write '\\\\' for a backslash or use single quotes.";
+        if (m.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
+            return "Duplicate " + m.TrimEnd('.') + ".";
+        return "Invalid YAML: " + m.TrimEnd('.') + ".";
+    }
+
+    /// <summary>Builds the tree from parser events with an explicit stack; no recursion anywhere.</summary>
+    private sealed class Builder
+    {
+        private readonly string _text;
+        private readonly int _base;
+        private readonly int _end;
+        private readonly string _documentId;
+        private readonly string _ruleId;
+        private readonly SafeYamlLimits _limits;
+        private readonly ImmutableArray<Finding>.Builder _problems = ImmutableArray.CreateBuilder<Finding>();
+        private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+        private readonly Stack<Frame> _stack = new();
+        private long _expanded;
+        private int _lastGoodOffset;
+
+        public Builder(string text, int start, int end, string documentId, string ruleId, SafeYamlLimits limits)
+        {
+            _text = text;
+            _base = start;
+            _end = end;
+            _documentId = documentId;
+            _ruleId = ruleId;
+            _limits = limits;
+            _lastGoodOffset = start;
+        }
+
+        private sealed class Frame(bool isMapping, bool isFlow, int start, string? anchor)
+        {
+            public readonly bool IsMapping = isMapping;
+            public readonly bool IsFlow = isFlow;
+            public readonly int Start = start;
+            public readonly string? Anchor = anchor;
+            public readonly List<YNode> Children = new();
+            public long Size = 1;
+            public int LastEnd = start; // where the last child event ended (an alias's target lies elsewhere)
+        }
+
+        /// <summary>The single conversion from a YamlDotNet mark to a document offset.</summary>
+        internal int ToOffset(Mark mark) => _base + (int)Math.Clamp(mark.Index, 0, _end - _base);
+
+        public SafeYamlDocument Run()
+        {
+            var reader = new StringReader(_text.Substring(_base, _end - _base));
+            var parser = new Parser(reader);
+            YNode? root = null;
+            try
+            {
+                while (parser.MoveNext())
+                {
+                    var ev = parser.Current;
+                    if (ev is null) break;
+                    if (ev is DocumentEnd && root is not null) break; // only the first document
+                    YNode? completed = null;
+                    switch (ev)
+                    {
+                        case Scalar scalar:
+                            if (!Count(1, scalar)) return Refused();
+                            completed = new YScalar(ScalarSpan(scalar), scalar.Value, scalar.Style, TagOf(scalar.Tag));
+                            Register(scalar.Anchor, completed);
+                            break;
+                        case SequenceStart seq:
+                            if (!Open(false, seq.Style == SequenceStyle.Flow, seq)) return Refused();
+                            break;
+                        case MappingStart map:
+                            if (!Open(true, map.Style == MappingStyle.Flow, map)) return Refused();
+                            break;
+                        case SequenceEnd or MappingEnd:
+                            completed = Close(ev);
+                            break;
+                        case AnchorAlias alias:
+                            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                            {
+                                Add(Severity.Error, Span(alias.Start, alias.End),
+                                    $"Unknown alias '*{alias.Value.Value}': define '&{alias.Value.Value}' on an earlier value (an alias cannot refer to the value that contains it).");
+                                return Refused();
+                            }
+                            if (!Count(target.ExpandedSize, alias)) return Refused();
+                            completed = target; // shared, never copied
+                            break;
+                    }
+                    _lastGoodOffset = ToOffset(ev.End);
+                    if (completed is null) continue;
+                    if (_stack.Count == 0) root ??= completed;
+                    else
+                    {
+                        var frame = _stack.Peek();
+                        frame.Children.Add(completed);
+                        frame.Size = SaturatingAdd(frame.Size, completed.ExpandedSize);
+                        frame.LastEnd = ev is AnchorAlias ? ToOffset(ev.End) : completed.Span.End;
+                    }
+                }
+            }
+            catch (YamlException ex)
+            {
+                int s = ToOffset(ex.Start);
+                int e = Math.Max(s, ToOffset(ex.End));
+                Add(Severity.Error, Widen(TextSpan.FromBounds(s, e)), Humanize(ex.Message));
+                return Refused();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+            {
+                // YamlDotNet's scanner throws InvalidOperationException for some truncated input
+                // (e.g. "a: [x, y" followed by more keys). Point at the unclosed collection if there is one.
+                Frame? open = null;
+                foreach (var f in _stack)
+                    if (f.IsFlow) { open = f; break; }
+                if (open is not null)
+                    Add(Severity.Error, Widen(new TextSpan(open.Start, 0)), open.IsMapping
+                        ? "This {mapping} is never closed: add the closing '}'."
+                        : "This [list] is never closed: add the closing ']'.");
+                else
+                    Add(Severity.Error, Widen(new TextSpan(_lastGoodOffset, 0)), "Invalid YAML: the text cannot be read past this point.");
+                return Refused();
+            }
+            return new SafeYamlDocument(root, _problems.ToImmutable());
+        }
+
+        private SafeYamlDocument Refused() => new(null, _problems.ToImmutable()) { Failed = true };
+
+        private bool Open(bool isMapping, bool isFlow, NodeEvent ev)
+        {
+            if (!Count(1, ev)) return false;
+            if (_stack.Count >= _limits.MaxDepth)
+            {
+                Add(Severity.Error, Widen(Span(ev.Start, ev.Start)),
+                    $"Lists and mappings are nested more than {_limits.MaxDepth} levels deep here; the YAML was not read.");
+                return false;
+            }
+            _stack.Push(new Frame(isMapping, isFlow, ToOffset(ev.Start), ev.Anchor.IsEmpty ? null : ev.Anchor.Value));
+            return true;
+        }
+
+        private YNode Close(ParsingEvent ev)
+        {
+            var frame = _stack.Pop();
+            // A flow collection ends at its closing bracket; a block one at its last child, because
+            // YamlDotNet puts the end mark of a block collection at the next key (after blank lines).
+            int end = frame.IsFlow ? ToOffset(ev.End) : frame.LastEnd;
+            var span = TextSpan.FromBounds(frame.Start, Math.Max(frame.Start, end));
+            YNode node;
+            if (frame.IsMapping)
+            {
+                var entries = ImmutableArray.CreateBuilder<YEntry>(frame.Children.Count / 2);
+                for (int i = 0; i + 1 < frame.Children.Count; i += 2)
+                    entries.Add(new YEntry(frame.Children[i], frame.Children[i + 1]));
+                node = new YMapping(span, entries.ToImmutable(), frame.Size);
+            }
+            else
+            {
+                node = new YSequence(span, [.. frame.Children], frame.Size);
+            }
+            Register(frame.Anchor, node);
+            return node;
+        }
+
+        private void Register(AnchorName anchor, YNode node)
+        {
+            if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+        }
+
+        private void Register(string? anchor, YNode node)
+        {
+            if (anchor is not null) _anchors[anchor] = node;
+        }
+
+        private bool Count(long nodes, ParsingEvent ev)
+        {
+            _expanded = SaturatingAdd(_expanded, nodes);
+            if (_expanded <= _limits.MaxExpandedNodes) return true;
+            Add(Severity.Error, Widen(Span(ev.Start, ev.End)),
+                $"This YAML expands to more than {_limits.MaxExpandedNodes:N0} values (aliases repeating aliases?); it was not read.");
+            return false;
+        }
+
+        private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
+        private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+
+        /// <summary>Block scalars (| and >) end after their trailing line breaks; the span stops at the last character.</summary>
+        private TextSpan ScalarSpan(Scalar scalar)
+        {
+            var span = Span(scalar.Start, scalar.End);
+            if (scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded)) return span;
+            int e = span.End;
+            while (e > span.Start && char.IsWhiteSpace(_text[e - 1])) e--;
+            return TextSpan.FromBounds(span.Start, e);
+        }
+
+        private TextSpan Span(Mark start, Mark end)
+        {
+            int s = ToOffset(start);
+            return TextSpan.FromBounds(s, Math.Max(s, ToOffset(end)));
+        }
+
+        /// <summary>An empty error span is hard to see in an editor: widen it to the character there, if any.</summary>
+        private TextSpan Widen(TextSpan span)
+        {
+            if (!span.IsEmpty) return span;
+            int s = Math.Min(span.Start, _end);
+            if (s < _end && _text[s] is not '\r' and not '\n') return new TextSpan(s, 1);
+            return new TextSpan(s, 0);
+        }
+
+        private void Add(Severity severity, TextSpan span, string message) =>
+            _problems.Add(new Finding(_ruleId, severity, _documentId, span, message));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using OutreachLsp.Core.Analysis;
+using OutreachLsp.Core.Drafts;
+using OutreachLsp.Server.Workspace;
+
+namespace OutreachLsp.Server.Diagnostics;
+
+/// <summary>The findings of every draft of one folder state, plus the problems of its config and rule packs.</summary>
+public sealed class FolderAnalysis
+{
+    public FolderAnalysis(FolderState state, ImmutableDictionary<string, ImmutableArray<Finding>> drafts, ImmutableDictionary<string, ImmutableArray<Finding>> configFiles)
+    {
+        State = state;
+        Drafts = drafts;
+        ConfigFiles = configFiles;
+    }
+
+    public FolderState State { get; }
+
+    /// <summary>Findings by draft id.</summary>
+    public ImmutableDictionary<string, ImmutableArray<Finding>> Drafts { get; }
+
+    /// <summary>Config and rule-pack problems by file path.</summary>
+    public ImmutableDictionary<string, ImmutableArray<Finding>> ConfigFiles { get; }
+
+    public ImmutableArray<Finding> For(string id) =>
+        Drafts.TryGetValue(id, out var f) ? f : ConfigFiles.TryGetValue(id, out var c) ? c : ImmutableArray<Finding>.Empty;
+}
+
+/// <summary>
+/// Runs the engine on folder states, incrementally. Workspace rules run on every analysis (a change
+/// in one draft can clear or raise a finding in another); document rules run again only for drafts
+/// whose text changed, or whose workspace findings changed (so suppressions and severity overrides
+/// are applied by the engine itself). Thread-safe: one analysis per folder at a time.
+/// </summary>
+public sealed class AnalysisService
+{
+    private sealed class Cache
+    {
+        public Engine? Engine;
+        public WorkspaceSnapshot? Snapshot;
+        public FolderAnalysis? Last;
+        public Dictionary<string, (Draft Draft, string WorkspaceKey, ImmutableArray<Finding> Findings)> Entries = new(StringComparer.Ordinal);
+    }
+
+    private readonly ConcurrentDictionary<string, Cache> _caches = new(StringComparer.Ordinal);
+
+    /// <summary>Analyses the folder state (or returns the cached analysis of the same state).</summary>
+    public FolderAnalysis Analyze(FolderState state, CancellationToken cancellationToken)
+    {
+        var cache = _caches.GetOrAdd(state.Key, _ => new Cache());
+        lock (cache)
+        {
+            var engine = state.Engine;
+            var snapshot = state.Snapshot;
+            if (cache.Last is { } last && ReferenceEquals(cache.Snapshot, snapshot) && ReferenceEquals(cache.Engine, engine))
+                return last.State == state ? last : new FolderAnalysis(state, last.Drafts, last.ConfigFiles);
+
+            var workspaceFindings = engine.AnalyzeWorkspaceRules(snapshot, cancellationToken)
+                .GroupBy(f => f.DocumentId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => WorkspaceKey(g), StringComparer.Ordinal);
+            var entries = new Dictionary<string, (Draft, string, ImmutableArray<Finding>)>(StringComparer.Ordinal);
+            var drafts = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Finding>>(StringComparer.Ordinal);
+            bool sameEngine = ReferenceEquals(cache.Engine, engine);
+            // With no usable cache, one pass over the whole workspace is cheaper than draft by draft.
+            AnalysisResult? full = !sameEngine || cache.Entries.Count == 0 ? engine.Analyze(snapshot, cancellationToken) : null;
+            foreach (var (id, draft) in snapshot.Drafts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string key = workspaceFindings.TryGetValue(id, out var k) ? k : "";
+                ImmutableArray<Finding> findings;
+                if (full is not null) findings = full.For(id);
+                else if (cache.Entries.TryGetValue(id, out var entry) && ReferenceEquals(entry.Draft, draft) && entry.WorkspaceKey == key) findings = entry.Findings;
+                else findings = engine.AnalyzeDocument(snapshot, id, cancellationToken);
+                entries[id] = (draft, key, findings);
+                drafts[id] = findings;
+            }
+            var result = new FolderAnalysis(state, drafts.ToImmutable(), ConfigProblems(state, engine));
+            cancellationToken.ThrowIfCancellationRequested();
+            cache.Engine = engine;
+            cache.Snapshot = snapshot;
+            cache.Entries = entries;
+            cache.Last = result;
+            return result;
+        }
+    }
+
+    /// <summary>The findings of one draft in this state (from the folder's analysis).</summary>
+    public ImmutableArray<Finding> AnalyzeDocument(FolderState state, string id, CancellationToken cancellationToken) =>
+        Analyze(state, cancellationToken).For(id);
+
+    /// <summary>Forgets a folder (removed from the workspace).</summary>
+    public void Forget(string folderKey) => _caches.TryRemove(folderKey, out _);
+
+    private static ImmutableDictionary<string, ImmutableArray<Finding>> ConfigProblems(FolderState state, Engine engine) =>
+        state.Config.Problems.Concat(engine.PackProblems)
+            .Where(f => Path.IsPathRooted(f.DocumentId))
+            .GroupBy(f => f.DocumentId, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+
+    /// <summary>A value that changes whenever a draft's raw workspace findings change.</summary>
+    private static string WorkspaceKey(IEnumerable<Finding> findings)
+    {
+        var sb = new StringBuilder();
+        foreach (var f in findings.OrderBy(f => f.Span.Start).ThenBy(f => f.RuleId, StringComparer.Ordinal))
+        {
+            sb.Append(f.RuleId).Append('|').Append((int)f.Severity).Append('|').Append(f.Span.Start).Append(':').Append(f.Span.Length).Append('|').Append(f.Message);
+            foreach (var r in f.Related) sb.Append("|r:").Append(r.DocumentId).Append('@').Append(r.Span.Start).Append(':').Append(r.Span.Length).Append(r.Message);
+            foreach (var fix in f.Fixes)
+            {
+                sb.Append("|f:").Append(fix.Title).Append(fix.IsPreferred).Append(fix.IsSafe);
+                foreach (var e in fix.Edits) sb.Append('@').Append(e.Span.Start).Append(':').Append(e.Span.Length).Append('=').Append(e.NewText);
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using OutreachLsp.Core.Drafts;
+using OutreachLsp.Core.Matching;
+using OutreachLsp.Core.Text;
+
+namespace OutreachLsp.Core.Tests.Matching;
+
+public sealed class PatternTests
+{
+    private static readonly Dictionary<string, string> Lexicon = new()
+    {
+        ["first"] = "(first|#1|number one|top)",
+        ["loop_a"] = "@loop_b",
+        ["loop_b"] = "@loop_a",
+    };
+
+    private static Pattern Compile(string source)
+    {
+        var p = new PatternCompiler(Lexicon).Compile(source, out var error);
+        Assert.True(p is not null, error?.Message);
+        return p!;
+    }
+
+    private static Sentence One(string text) =>
+        ProseAnalysis.Create([ProseBlock.Verbatim(text, new TextSpan(0, text.Length))]).Sentences.Single();
+
+    private static string? Matched(string pattern, string text)
+    {
+        var s = One(text);
+        var m = Compile(pattern).Match(s.Words);
+        return m is { } hit ? text[s.Words[hit.Start].Start..s.Words[hit.End - 1].End] : null;
+    }
+
+    [Theory]
+    [InlineData("where am i on your rank list", "So, where am I on your rank list?", "where am I on your rank list")]
+    [InlineData("i will rank you @first", "I will rank you #1.", "I will rank you #1")]
+    [InlineData("i will rank you @first", "I will rank you number one.", "I will rank you number one")]
+    [InlineData("rank ... first", "I ranked your wonderful program first.", "ranked your wonderful program first")]
+    [InlineData("guarantee* me", "Can you guarantee me a spot?", "guarantee me")]
+    [InlineData("(pre match|prematch) offer", "Is a pre-match offer possible?", "pre-match offer")]
+    [InlineData("i will not", "I won’t do that.", "I won’t")]
+    [InlineData("my (rank)? list", "my list is done", "my list")]
+    public void Pattern_MatchesParaphraseForms(string pattern, string text, string expected) =>
+        Assert.Equal(expected, Matched(pattern, text));
+
+    [Theory]
+    [InlineData("=ranked first", "I will rank you first.")]
+    [InlineData("rank ..2 first", "I will rank your very fine program first.")]
+    [InlineData("where am i", "Where is the clinic?")]
+    public void Pattern_DoesNotMatchOutsideItsLanguage(string pattern, string text) =>
+        Assert.Null(Matched(pattern, text));
+
+    [Fact]
+    public void Match_IsLeftmostThenLongest()
+    {
+        Assert.Equal("top of my rank list", Matched("top of my (rank)? (list|rank list)", "You are at the top of my rank list."));
+    }
+
+    [Theory]
+    [InlineData("(a|b", "missing ')'")]
+    [InlineData("..99 word", "gap must be 1 to 12")]
+    [InlineData("@nope", "unknown lexicon entry")]
+    [InlineData("@loop_a", "nest more than")]
+    [InlineData(". word", "use '...'")]
+    public void BadPatterns_ReportAnErrorInsteadOfThrowing(string source, string fragment)
+    {
+        var p = new PatternCompiler(Lexicon).Compile(source, out var error);
+        Assert.Null(p);
+        Assert.Contains(fragment, error!.Message);
+    }
+
+    [Fact]
+    public void HostilePattern_MatchesInLinearTime()
+    {
+        // Nested optional gaps are the classic catastrophic-backtracking shape; the Pike VM keeps one
+        // thread per state, so the work is bounded by text length times program size.
+        var pattern = Compile(string.Join(" ", Enumerable.Repeat("(x? ..12)", 20)) + " never");
+        var words = string.Join(" ", Enumerable.Repeat("x", 5000));
+        var sentence = One(words + ".");
+        var watch = Stopwatch.StartNew();
+        Assert.Null(pattern.Match(sentence.Words));
+        watch.Stop();
+        // A generous bound: a backtracking matcher would not finish at all.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void OversizedPattern_IsRefused()
+    {
+        var source = string.Join(" ", Enumerable.Repeat("..12", 400));
+        var p = new PatternCompiler().Compile(source, out var error);
+        Assert.Null(p);
+        Assert.Contains("too large", error!.Message);
+    }
+
+    [Fact]
+    public void RequiredStems_LetDraftsWithoutThemSkipThePattern()
+    {
+        var p = Compile("where am i on your (rank|ranking) list");
+        Assert.False(p.CanMatch(["hello", "world"]));
+        Assert.True(p.CanMatch(["where"]));
+    }
+}
