@@ -14,7 +14,7 @@ export async function publishServer() {
   const rid = process.env.OUTREACH_PUBLISH_RID || 'linux-x64';
   await mustRun('dotnet', [
     'publish', CLI_PROJECT, '-c', 'Release', '-r', rid, '-p:PublishReadyToRun=true', '--self-contained', 'false',
-    '-p:UseAppHost=false', '-o', out, '-nologo', ...dotnetArtifactsArgs(),
+    '-p:UseAppHost=false', '-p:SatelliteResourceLanguages=en', '-o', out, '-nologo', ...dotnetArtifactsArgs(),
   ]);
   if (!fs.existsSync(path.join(out, 'outreach.dll'))) throw new Error(`publish did not produce ${path.join(out, 'outreach.dll')}`);
   return out;

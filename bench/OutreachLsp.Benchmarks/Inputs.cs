@@ -8,8 +8,8 @@ using Gen = OutreachLsp.DraftGenerator.DraftGenerator;
 namespace OutreachLsp.Benchmarks;
 
 /// <summary>
-/// The benchmark inputs, generated in memory (same seed as the CLI script's folder) and the workspace
-/// config of the generated .outreach.yaml, built in code so the benchmarks do not measure YAML loading.
+/// The benchmark inputs, generated in memory with the same seed as the CLI script's folder, and the
+/// generated workspace config (loaded once in setup, so no benchmark measures YAML loading).
 /// </summary>
 internal static class Inputs
 {
@@ -17,23 +17,16 @@ internal static class Inputs
 
     public static readonly Gen Generator = new();
 
-    public static WorkspaceConfig Config { get; } = WorkspaceConfig.Default with
+    /// <summary>The generated .outreach.yaml, loaded once the way the CLI loads it.</summary>
+    public static WorkspaceConfig Config { get; } = LoadConfig();
+
+    private static WorkspaceConfig LoadConfig()
     {
-        Path = Root + "/.outreach.yaml",
-        DefaultMatchYear = 2026,
-        Profile = new ApplicantProfile
-        {
-            Name = Gen.ApplicantName,
-            Degree = "MD",
-            AamcId = Gen.AamcId,
-            Email = "nadia.mensah@example.com",
-            School = Gen.School,
-            Specialty = "Internal Medicine",
-            Visa = "j-1 or h-1b",
-            Step3 = "not-taken",
-            EcfmgCertified = true,
-        },
-    };
+        var config = ConfigLoader.Load(Root + "/.outreach.yaml", Gen.ConfigYaml);
+        if (!config.Problems.IsDefaultOrEmpty)
+            throw new InvalidOperationException("The generated config has problems: " + string.Join("; ", config.Problems.Select(p => p.Message)));
+        return config;
+    }
 
     public static Engine CreateEngine() => Engine.Create(Config, PhysicalFileSystem.Instance);
 

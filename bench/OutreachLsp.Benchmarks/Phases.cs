@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using OutreachLsp.Core.Analysis;
+using OutreachLsp.Core.Config;
 using OutreachLsp.Core.Drafts;
 using OutreachLsp.Core.IO;
+using OutreachLsp.Core.Matching;
+using OutreachLsp.Core.Workspace;
 
 namespace OutreachLsp.Benchmarks;
 
@@ -17,33 +19,48 @@ internal static class Phases
 {
     public static int Run(string[] args)
     {
-        string? folder = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        bool perRule = args.Contains("--per-rule");
+        string? folder = null;
+        bool perRule = false;
+        int count = 1000;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--per-rule") perRule = true;
+            else if (args[i] == "--count" && i + 1 < args.Length) count = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else folder = args[i];
+        }
         int warmRuns = 5;
 
         var total = Stopwatch.StartNew();
         var sw = Stopwatch.StartNew();
-        var engine = Inputs.CreateEngine();
-        double engineMs = Ms(sw);
+        var config = folder is null ? Inputs.Config : ConfigLoader.LoadFromDirectory(PhysicalFileSystem.Instance, Path.GetFullPath(folder));
+        double configMs = Ms(sw);
 
         sw.Restart();
-        List<(string Id, string Text)> texts = folder is null ? Inputs.WorkspaceTexts(1000) : ReadFolder(folder);
-        double readMs = Ms(sw);
-        string source = folder is null ? "1,000 generated drafts (in memory)" : $"{texts.Count} drafts read from {folder}";
+        var engine = Engine.Create(config, PhysicalFileSystem.Instance);
+        double engineMs = Ms(sw);
 
-        Console.WriteLine($"phases: {source}; rules: {engine.Rules.All.Length}");
+        // The load phase: the CLI's WorkspaceLoader on a folder (find, read, decode, parse), or
+        // parsing the generated texts.
+        List<(string Id, string Text)>? texts = folder is null ? Inputs.WorkspaceTexts(count) : null;
+        string loadName = folder is null ? "parse (DraftParser.Parse each text)" : "WorkspaceLoader.Load (find, read, parse)";
+        WorkspaceSnapshot Load() => texts is not null
+            ? WorkspaceSnapshot.Create(texts.Select(t => DraftParser.Parse(t.Id, t.Text)).ToList(), config, Inputs.Root)
+            : WorkspaceLoader.Load(PhysicalFileSystem.Instance, folder!, config, CancellationToken.None).Snapshot;
+
+        Console.WriteLine($"phases: {(folder is null ? $"{count} generated drafts (in memory)" : $"folder {folder}")}; rules: {engine.Rules.All.Length}");
         Console.WriteLine();
         Console.WriteLine("cold (first pass in this process, JIT included):");
+        Row(folder is null ? "config (generated, loaded in setup)" : "ConfigLoader.LoadFromDirectory", configMs);
         Row("Engine.Create (default pack)", engineMs);
-        Row(folder is null ? "generate texts" : "enumerate + read + decode", readMs);
-        var (snapshot, cold) = Pass(engine, texts);
+        var (snapshot, cold) = Pass(engine, loadName, Load);
         foreach (var (name, ms) in cold) Row(name, ms);
         Row("total", Ms(total));
+        Console.WriteLine($"  ({snapshot.Drafts.Count} drafts)");
 
         Console.WriteLine();
         Console.WriteLine($"warm (min / mean of {warmRuns} passes):");
         var warm = new List<List<(string Name, double Ms)>>();
-        for (int i = 0; i < warmRuns; i++) warm.Add(Pass(engine, texts).Phases);
+        for (int i = 0; i < warmRuns; i++) warm.Add(Pass(engine, loadName, Load).Phases);
         for (int p = 0; p < cold.Count; p++)
         {
             var values = warm.Select(w => w[p].Ms).ToList();
@@ -54,22 +71,17 @@ internal static class Phases
         return 0;
     }
 
-    private static (WorkspaceSnapshot Snapshot, List<(string Name, double Ms)> Phases) Pass(Engine engine, List<(string Id, string Text)> texts)
+    private static (WorkspaceSnapshot Snapshot, List<(string Name, double Ms)> Phases) Pass(Engine engine, string loadName, Func<WorkspaceSnapshot> load)
     {
         var phases = new List<(string, double)>();
         var sw = Stopwatch.StartNew();
-        var drafts = new List<Draft>(texts.Count);
-        foreach (var (id, text) in texts) drafts.Add(DraftParser.Parse(id, text));
-        phases.Add(("parse", Ms(sw)));
-
-        sw.Restart();
-        var snapshot = WorkspaceSnapshot.Create(drafts, Inputs.Config, Inputs.Root);
-        phases.Add(("snapshot", Ms(sw)));
+        var snapshot = load();
+        phases.Add((loadName, Ms(sw)));
 
         sw.Restart();
         int sentences = 0;
-        foreach (var d in drafts) sentences += OutreachLsp.Core.Matching.ProseAnalysis.Create(d).Sentences.Length;
-        phases.Add(("(sentence split + tokenize, shared by rules)", Ms(sw)));
+        foreach (var d in snapshot.Drafts.Values) sentences += ProseAnalysis.Create(d).Sentences.Length;
+        phases.Add(("(sentence split + tokenize: shared by rules)", Ms(sw)));
 
         sw.Restart();
         var ws = engine.AnalyzeWorkspaceRules(snapshot);
@@ -77,7 +89,7 @@ internal static class Phases
 
         sw.Restart();
         var result = engine.Analyze(snapshot);
-        phases.Add(("Analyze (document + workspace rules)", Ms(sw)));
+        phases.Add(("Analyze (all rules, prose analysis included)", Ms(sw)));
         GC.KeepAlive(ws);
         GC.KeepAlive(result);
         return (snapshot, phases);
@@ -92,9 +104,9 @@ internal static class Phases
         var ids = engine.Rules.All.Select(r => r.Id).ToList();
         Engine Only(string? keep)
         {
-            var overrides = System.Collections.Immutable.ImmutableDictionary.CreateBuilder<string, OutreachLsp.Core.Analysis.Severity?>(StringComparer.Ordinal);
+            var overrides = System.Collections.Immutable.ImmutableDictionary.CreateBuilder<string, Severity?>(StringComparer.Ordinal);
             foreach (var id in ids) if (id != keep) overrides[id] = null;
-            return Engine.Create(Inputs.Config with { RuleOverrides = overrides.ToImmutable() }, PhysicalFileSystem.Instance);
+            return Engine.Create(engine.Config with { RuleOverrides = overrides.ToImmutable() }, PhysicalFileSystem.Instance);
         }
         double Time(Engine e)
         {
@@ -114,19 +126,6 @@ internal static class Phases
         Console.WriteLine();
         Console.WriteLine($"per rule over {snapshot.Drafts.Count} drafts (best of 3, minus {none.ToString("F1", CultureInfo.InvariantCulture)} ms with every rule off):");
         foreach (var (id, ms) in rows) Row(id, ms);
-    }
-
-    private static List<(string, string)> ReadFolder(string folder)
-    {
-        var result = new List<(string, string)>();
-        var files = PhysicalFileSystem.Instance.EnumerateFiles(Path.GetFullPath(folder), "*.md", recursive: true)
-            .OrderBy(p => p, StringComparer.Ordinal);
-        foreach (var path in files)
-        {
-            var bytes = File.ReadAllBytes(path);
-            result.Add((path, Encoding.UTF8.GetString(bytes)));
-        }
-        return result;
     }
 
     private static double Ms(Stopwatch sw) => sw.Elapsed.TotalMilliseconds;

@@ -244,6 +244,7 @@ public sealed class DraftGenerator
             Draw(rng, used, 3, Pools.Experience),
             Draw(rng, used, 3, Pools.ProgramInterest),
         };
+        if (step.Type == "visa-inquiry") paragraphs[1].Insert(1, Pools.Step3Status);
         int words = paragraphs.Sum(p => p.Sum(CountWords));
         while (words < targetWords - 50)
         {

@@ -134,11 +134,13 @@ internal static class Pools
         "The opportunity to work with {topic2} would let me build on my experience in community medicine.",
     ];
 
+    /// <summary>Every visa question states the Step 3 status (as examples/01 does), so h1b-without-step3 stays quiet.</summary>
+    public const string Step3Status = "I have passed Step 1 and Step 2 CK; I have not yet taken USMLE Step 3.";
+
     public static readonly string[] VisaCompliant =
     [
         "As a non-US citizen IMG, I would like to confirm whether your program is able to sponsor J-1 and/or H-1B visas.",
         "I understand that ECFMG sponsors the J-1 visa once a program offers a contract, and I would be grateful to know whether your program accepts J-1 physicians.",
-        "I have passed Step 1 and Step 2 CK, and I have not yet taken USMLE Step 3.",
         "I am ECFMG certified and would appreciate knowing whether international graduates have trained at {short} in recent years.",
         "If there are additional requirements for international applicants, I would be grateful to know them.",
         "Could you tell me whether the program has sponsored H-1B visas for residents in the past few years?",

@@ -19,7 +19,9 @@ import { editorText, installExtension, makeScratch, openFile, openWorkbench, run
 import { ensurePrereqs } from './prereqs.mjs';
 
 const SHOTS = path.join(ARTIFACTS, 'e2e');
-const STEP_TIMEOUT = 90_000;
+const STEP_TIMEOUT = 240_000;
+/** Waits are generous: a loaded 2-core machine was seen to take a minute for the first squiggle. */
+const WAIT = 60_000;
 
 /** The draft the test opens: one known violation (rank-inquiry), written into the copy of examples/. */
 const DRAFT_NAME = 'e2e-riverside-update.md';
@@ -139,14 +141,18 @@ step('the draft shows a squiggle and its Problems entry', async () => {
   const { page } = s;
   await shot(page, SHOTS, '0-workbench');
   await openFile(page, DRAFT_NAME);
-  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: WAIT });
   await shot(page, SHOTS, '1-squiggle');
   await page.keyboard.press('Control+Shift+M');
+  // Filter Problems to this draft: the list is virtualised, so rows out of view are not rendered.
+  const filter = page.getByPlaceholder(/^Filter \(e\.g\./);
+  await filter.waitFor({ timeout: WAIT });
+  await filter.fill(DRAFT_NAME);
   const row = page.locator('.markers-panel .monaco-list-row', { hasText: s.expected.message.slice(0, 60) }).first();
-  await row.waitFor({ timeout: 15_000 });
+  await row.waitFor({ timeout: WAIT });
   assert.match(await row.innerText(), /rank-inquiry/);
   const status = page.locator(STATUS_ITEM);
-  await status.locator('.codicon-error').waitFor({ timeout: 15_000 });
+  await status.locator('.codicon-error').waitFor({ timeout: WAIT });
   s.statusBeforeFix = `${await status.innerText()} ${await status.innerHTML()}`;
   await shot(page, SHOTS, '2-problems');
 });
@@ -158,7 +164,7 @@ step('hovering the squiggle explains the rule', async () => {
   assert.ok(box, 'the squiggle has no box');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const hover = page.locator('.monaco-hover:visible', { hasText: 'Why.' }).first();
-  await hover.waitFor({ timeout: 15_000 });
+  await hover.waitFor({ timeout: WAIT });
   const text = await hover.innerText();
   assert.match(text, /rank-inquiry/);
   assert.match(text, /Instead/);
@@ -170,32 +176,35 @@ step('hovering the squiggle explains the rule', async () => {
 step('a quick fix rewrites the sentence and the saved file has it', async () => {
   const { page } = s;
   const before = await editorText(page);
-  await page.locator('.monaco-editor .squiggly-error').first().click();
+  // Put the cursor inside the finding (a click on the text under the squiggle), then Ctrl+.
+  const box = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
+  assert.ok(box, 'the squiggle has no box');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.keyboard.press('Control+.');
   const item = page.locator('.action-widget .monaco-list-row', { hasText: s.expected.fix.title.slice(0, 50) }).first();
-  await item.waitFor({ timeout: 15_000 });
+  await item.waitFor({ timeout: WAIT });
   await shot(page, SHOTS, '4-quick-fix-menu');
   await item.click();
   // The edit arrives asynchronously: wait for the text to change before saving.
   await page.waitForFunction(
     (old) => document.querySelector('.editor-group-container.active .monaco-editor .view-lines')?.innerText !== old,
     before,
-    { timeout: 15_000 },
+    { timeout: WAIT },
   );
   await page.keyboard.press('Control+S');
-  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: WAIT });
   const onDisk = fs.readFileSync(s.draftPath, 'utf8');
   assert.doesNotMatch(onDisk, /Where am I on your rank list\?/);
   for (const e of s.expected.fix.edits) assert.ok(onDisk.includes(e.newText.trim()), `the saved draft lacks "${e.newText}"`);
   assert.ok(onDisk.startsWith('---\nto: Dr. Maria Lopez\n'), 'the front matter was changed');
-  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: WAIT });
   await shot(page, SHOTS, '4-quick-fix-applied');
 });
 
 step('the status bar counts the errors, and none remain after the fix', async () => {
   const { page } = s;
   const item = page.locator(STATUS_ITEM);
-  await item.waitFor({ timeout: 15_000 });
+  await item.waitFor({ timeout: WAIT });
   assert.equal(await item.locator('.codicon-error').count(), 0, `the status bar still shows errors: ${await item.innerText()}`);
   assert.match(await item.innerText(), /Ready to send|\d/);
   assert.ok(s.statusBeforeFix, 'the status bar was not read before the fix');
@@ -207,20 +216,28 @@ step('completion offers the Outreach templates', async () => {
   const name = 'e2e-new-thanks.md';
   fs.writeFileSync(path.join(s.dirs.workspace, name), '');
   await openFile(page, name);
-  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
   await page.keyboard.type('outreach');
   await page.keyboard.press('Control+Space');
-  const suggest = page.locator('.suggest-widget .monaco-list-row', { hasText: 'outreach-thank-you' }).first();
-  await suggest.waitFor({ timeout: 15_000 });
+  // VS Code's own Markdown snippets are in the list too, so look for ours by label: the server's
+  // template items ("Outreach: thank-you email") and the contributed snippets ("outreach-<type>").
+  const rows = page.locator('.suggest-widget .monaco-list-row');
+  await rows.filter({ hasText: /Outreach: thank-you/ }).first().waitFor({ timeout: WAIT });
+  await rows.filter({ hasText: /^outreach-/ }).first().waitFor({ timeout: WAIT });
   await shot(page, SHOTS, '5-completion');
   await page.keyboard.press('Escape');
 });
 
 step('Outreach: Show communication plan lists the programs and drafts', async () => {
   const { page } = s;
+  // Room for the tree: close the bottom panel and collapse the folder's file list.
+  await page.keyboard.press('Escape');
+  if (await page.locator('.part.panel:visible').count()) await page.keyboard.press('Control+J');
+  const folderHeader = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'examples' });
+  if (await folderHeader.count()) await folderHeader.first().click();
   await runCommand(page, 'Outreach: Show communication plan');
   const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /communication plan/i }) });
-  await view.locator('.monaco-list-row', { hasText: 'Riverside Internal Medicine Residency' }).first().waitFor({ timeout: 20_000 });
-  await view.locator('.monaco-list-row', { hasText: 'update' }).first().waitFor({ timeout: 10_000 });
+  await view.locator('.monaco-list-row', { hasText: 'Riverside Internal Medicine Residency' }).first().waitFor({ timeout: WAIT });
+  await view.locator('.monaco-list-row', { hasText: 'update' }).first().waitFor({ timeout: WAIT });
   await shot(page, SHOTS, '6-plan');
 });

@@ -184,16 +184,16 @@ export async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-/** Opens a file by name through Quick Open (Ctrl+P). */
+/**
+ * Opens a file by clicking it in the Explorer, as a person would. (Quick Open depends on the file
+ * search service, which was seen to stay busy for a long time right after start-up.)
+ */
 export async function openFile(page, name) {
-  await page.keyboard.press(`${MOD}+P`);
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tab.active`, { hasText: name }).waitFor({ timeout: 15_000 });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 20_000 });
+  await row.click();
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor();
 }
 
 /** The visible text of the active editor (Monaco renders the lines in view). */

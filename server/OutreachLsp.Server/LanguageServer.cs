@@ -334,11 +334,18 @@ public sealed class LanguageServer
             var folder = _context.Workspace.Current.GetFolder(keys[i]);
             if (folder?.RootPath is null) continue;
             int index = i;
-            var progress = progressToken is null ? null : new Progress<string>(message =>
-                _ = NotifyProgress(progressToken, new WorkDoneProgressReport { Message = message, Percentage = (int)(100.0 * index / Math.Max(1, keys.Count)) }));
-            var drafts = WorkspaceDrafts.Load(_context.Workspace.FileSystemFor(_context.Workspace.Current), folder, _context.Log, progress, ct);
+            int lastPercent = -1;
+            var progress = progressToken is null ? null : new InlineProgress<(int Done, int Total)>(p =>
+            {
+                // Report in steps of 5 %: a thousand notifications would cost more than the load.
+                int percent = (int)((index + (double)p.Done / Math.Max(1, p.Total)) * 100 / keys.Count);
+                if (percent / 5 == lastPercent / 5) return;
+                lastPercent = percent;
+                _ = NotifyProgress(progressToken, new WorkDoneProgressReport { Message = $"{folder.Name}: {p.Done}/{p.Total}", Percentage = percent });
+            });
+            var (drafts, problems) = WorkspaceDrafts.Load(_context.Workspace.FileSystemFor(_context.Workspace.Current), folder, progress, ct);
             total += drafts.Count;
-            var changed = _context.Workspace.SetDiskDrafts(folder.Key, drafts);
+            var changed = _context.Workspace.SetDiskDrafts(folder.Key, drafts, problems);
             _publisher.Schedule(changed);
         }
         if (progressToken is not null)
@@ -398,4 +405,10 @@ public sealed class LanguageServer
             _context.Log.Verbose($"workspace/diagnostic/refresh failed: {ex.Message}");
         }
     }
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread, in order (unlike Progress&lt;T&gt;).</summary>
+internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

@@ -23,7 +23,7 @@ public sealed class TemplatesTests
 
     public static TheoryData<string> Types() => new(ExpectedTypes);
 
-    internal static TemplateModel FullModel(string visa = "J-1 or H-1B", string step3 = "not-taken", bool? nrmp = false) => new()
+    internal static TemplateModel FullModel(string visa = "j-1 or h-1b", string step3 = "not-taken", bool? nrmp = false) => new()
     {
         Profile = new ApplicantProfile
         {
@@ -96,7 +96,7 @@ public sealed class TemplatesTests
     [MemberData(nameof(Types))]
     public void Rendered_drafts_parse_without_front_matter_problems(string type)
     {
-        foreach (var model in new[] { FullModel(), FullModel("J-1", "passed", nrmp: null), FullModel("H-1B", "scheduled", nrmp: true), TemplateModel.Empty })
+        foreach (var model in new[] { FullModel(), FullModel("j-1", "passed", nrmp: null), FullModel("h-1b", "scheduled", nrmp: true), TemplateModel.Empty })
         {
             var text = TemplateRenderer.Default.Render(type, model).Text!;
             var draft = DraftParser.Parse($"/drafts/{type}.md", text);
@@ -178,8 +178,8 @@ public sealed class TemplatesTests
     [Fact]
     public void H1b_applicant_without_step3_states_step3_status()
     {
-        var text = TemplateRenderer.Default.Render("visa-inquiry", FullModel("H-1B", "not-taken")).Text!;
-        Assert.Contains("I have not yet taken USMLE Step 3.", text);
+        var text = TemplateRenderer.Default.Render("visa-inquiry", FullModel("h-1b", "not-taken")).Text!;
+        Assert.Contains("USMLE Step 3 is still ahead of me.", text);
         Assert.Contains("J-1 sponsorship through ECFMG", text);
     }
 
@@ -267,6 +267,35 @@ public sealed class TemplatesTests
         Assert.Equal("Mine", renderer.Catalog.Get("thank-you")!.Title);
         Assert.Equal("Hello Mariana Quispe Flores", renderer.Render("thank-you", FullModel()).Text);
         Assert.Equal(ExpectedTypes.Length, renderer.Catalog.All.Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Filled_template_breaks_no_rule_but_leaves_its_deliberate_placeholders_flagged(string type)
+    {
+        bool offer = type.StartsWith("offer-", StringComparison.Ordinal);
+        // Profile values are canonical lower case, as the config loader stores them.
+        foreach (var (visa, step3) in new[] { ("j-1 or h-1b", "not-taken"), ("j-1", "not-taken"), ("h-1b", "scheduled"), ("h-1b", "passed"), ("none", "passed") })
+        {
+            foreach (string? programVisa in new[] { "J-1 and H-1B", null })
+            {
+                var model = FullModel(visa, step3, nrmp: !offer) with { ProgramVisa = programVisa };
+                var config = WorkspaceConfig.Default with { Profile = model.Profile, DefaultMatchYear = 2026 };
+                var draft = DraftParser.Parse($"/drafts/{type}.md", TemplateRenderer.Default.Render(type, model).Text!);
+                var findings = Engine.Create(config, IO.PhysicalFileSystem.Instance)
+                    .Analyze(WorkspaceSnapshot.Create([draft], config))
+                    .For(draft.DocumentId);
+                // With the program's visa policy unknown, a preference signal rightly earns the info
+                // reminder to confirm it (the applicant fills in program_visa).
+                var unexpected = findings.Where(f => f.RuleId != "unfilled-placeholder"
+                    && !(programVisa is null && f.RuleId == "intent-without-visa-confirmation" && f.Severity == Severity.Info)).ToList();
+                Assert.True(unexpected.Count == 0,
+                    $"{type} ({visa}, {step3}, program_visa {programVisa ?? "unknown"}):\n" + string.Join("\n", unexpected.Select(f => $"{f.RuleId}: {draft.Text.Substring(f.Span.Start, f.Span.Length)}")));
+                // Every placeholder left is one of the template's deliberate [blanks], none a model value.
+                foreach (var f in findings)
+                    Assert.DoesNotContain(draft.Text.Substring(f.Span.Start, f.Span.Length), ModelLabels);
+            }
+        }
     }
 
     private static string TypeInFrontMatter(string templateType) =>

@@ -24,13 +24,15 @@ internal static class NewCommand
         var sendDate = new Option<string?>("--date") { Description = "Planned send date, YYYY-MM-DD (default: today)." };
         var nrmp = new Option<string?>("--nrmp") { Description = "Whether the position fills through the NRMP Match." };
         nrmp.AcceptOnlyFromAmong("true", "false", "unknown");
+        var programVisa = new Option<string?>("--program-visa") { Description = "What the program sponsors, as far as you know." };
+        programVisa.AcceptOnlyFromAmong("J-1", "H-1B", "J-1 and H-1B", "none", "unknown");
         var output = new Option<string?>("--output", "-o") { Description = "File to write (default: TYPE-PROGRAM.md in the current folder; '-' prints it)." };
         var config = new Option<string?>("--config", "-c") { Description = "The workspace config (default: .outreach.yaml in the current folder)." };
         var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists." };
 
         var command = new Command("new", "Write a new draft from a template, filled from the workspace profile.")
         {
-            type, program, to, toEmail, role, institution, interviewDate, sendDate, nrmp, output, config, force,
+            type, program, to, toEmail, role, institution, interviewDate, sendDate, nrmp, programVisa, output, config, force,
         };
         command.SetAction(parseResult => Run(context, new NewOptions(
             parseResult.GetValue(type)!,
@@ -42,6 +44,7 @@ internal static class NewCommand
             parseResult.GetValue(interviewDate),
             parseResult.GetValue(sendDate),
             parseResult.GetValue(nrmp),
+            parseResult.GetValue(programVisa),
             parseResult.GetValue(output),
             parseResult.GetValue(config),
             parseResult.GetValue(force))));
@@ -49,7 +52,7 @@ internal static class NewCommand
     }
 
     internal sealed record NewOptions(string Type, string Program, string? To, string? ToEmail, string? Role, string? Institution,
-        string? InterviewDate, string? SendDate, string? Nrmp, string? Output, string? Config, bool Force);
+        string? InterviewDate, string? SendDate, string? Nrmp, string? ProgramVisa, string? Output, string? Config, bool Force);
 
     private static int Run(CliContext context, NewOptions options)
     {
@@ -74,6 +77,7 @@ internal static class NewCommand
             ToName = options.To,
             ToRole = options.Role,
             Nrmp = options.Nrmp switch { "true" => true, "false" => false, _ => null },
+            ProgramVisa = options.ProgramVisa,
             MatchYear = year,
             SendDate = sendDate,
             InterviewDate = ParseDate(options.InterviewDate, "--interview-date"),

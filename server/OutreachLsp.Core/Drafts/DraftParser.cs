@@ -199,9 +199,10 @@ public static class DraftParser
                 // Markdig reports offsets into the string it parsed; adding _offset makes them absolute.
                 document = Markdown.Parse(_offset == 0 ? _text : _text.Substring(_offset), Pipeline);
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NotSupportedException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // Markdig refuses absurdly nested input (thousands of '>' or list markers) with an ArgumentException.
+                // Markdig refuses absurdly nested input (thousands of '>' or list markers) with an
+                // ArgumentException; any other failure of the library must not take the server down either.
                 findings.Add(new Finding(WellKnownRuleIds.Input, Severity.Warning, _documentId, new TextSpan(_offset, 0),
                     $"The Markdown body could not be read ({ex.Message.TrimEnd('.')}); it was not linted."));
                 return;
@@ -257,9 +258,12 @@ public static class DraftParser
             if (block is not null) _prose.Add(block);
         }
 
+        private readonly Stack<Inline> _resume = new();
+
         private void WalkInlines(ContainerInline root)
         {
-            var resume = new Stack<Inline>();
+            var resume = _resume;
+            resume.Clear();
             Inline? node = root.FirstChild;
             while (node is not null || resume.Count > 0)
             {

@@ -15,6 +15,7 @@ namespace OutreachLsp.Core.Workspace;
 /// not depend on the order they finish in. A file or folder that cannot be read becomes a problem
 /// (rule id <c>input</c>) and the rest goes on. Binary and oversized files are problems too, and
 /// are left out of the snapshot. Cancellation throws <see cref="OperationCanceledException"/>.
+/// The file system is called from several threads at once, so it must be thread-safe.
 /// </summary>
 public static class WorkspaceLoader
 {
@@ -130,6 +131,7 @@ public static class WorkspaceLoader
             string g = glob.Replace('\\', '/');
             while (g.StartsWith("./", StringComparison.Ordinal)) g = g[2..];
             g = g.TrimStart('/');
+            if (g.EndsWith('/')) g += "**"; // "archive/" means everything in it
             if (g.Length > 0) matcher.AddInclude(g);
         }
         return matcher;

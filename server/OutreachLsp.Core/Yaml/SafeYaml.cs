@@ -165,7 +165,8 @@ public static class SafeYaml
             return "Unexpected text: each line must be 'key: value', indented like the keys around it.";
         if (m.Contains("did not find expected '-' indicator", StringComparison.Ordinal))
             return "Unexpected text in a list: each item must start with '- ' at the same indentation.";
-        if (m.Contains("quoted scalar", StringComparison.Ordinal) && m.Contains("end of stream", StringComparison.Ordinal))
+        if (m.Contains("quoted scalar", StringComparison.Ordinal)
+            && (m.Contains("end of stream", StringComparison.Ordinal) || m.Contains("wrong indentation", StringComparison.Ordinal) || m.Contains("document indicator", StringComparison.Ordinal)))
             return "This quoted value is never closed: add the closing quote.";
         if (m.Contains("expected ',' or ']'", StringComparison.Ordinal))
             return "This [list] is missing a ',' between items or its closing ']'.";
@@ -263,7 +264,9 @@ public static class SafeYaml
                                 return Refused();
                             }
                             if (!Count(target.ExpandedSize, alias)) return Refused();
-                            completed = target; // shared, never copied
+                            // Collections are shared, never copied (their spans stay at the anchor). A scalar
+                            // is cheap to copy, and the copy gets the alias's own span so findings on it land here.
+                            completed = target is YScalar ts ? new YScalar(Span(alias.Start, alias.End), ts.Value, ts.Style, ts.Tag) : target;
                             break;
                     }
                     _lastGoodOffset = ToOffset(ev.End);
@@ -282,10 +285,14 @@ public static class SafeYaml
             {
                 int s = ToOffset(ex.Start);
                 int e = Math.Max(s, ToOffset(ex.End));
-                Add(Severity.Error, Widen(TextSpan.FromBounds(s, e)), Humanize(ex.Message));
+                var span = TextSpan.FromBounds(s, e);
+                // YamlDotNet blames the mapping for a tab; point at the tab itself.
+                if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FindIndentationTab(s) is int tab)
+                    span = new TextSpan(tab, 1);
+                Add(Severity.Error, Widen(span), Humanize(ex.Message));
                 return Refused();
             }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // YamlDotNet's scanner throws InvalidOperationException for some truncated input
                 // (e.g. "a: [x, y" followed by more keys). Point at the unclosed collection if there is one.
@@ -303,6 +310,35 @@ public static class SafeYaml
             return new SafeYamlDocument(root, _problems.ToImmutable());
         }
 
+        /// <summary>
+        /// Event marks include the node's properties ("&amp;anchor", "!tag"); spans start at the value itself,
+        /// so a fix that replaces a value keeps its anchor.
+        /// </summary>
+        private int SkipProperties(int offset)
+        {
+            int i = offset;
+            while (i < _end && _text[i] is '&' or '!')
+            {
+                while (i < _end && !char.IsWhiteSpace(_text[i])) i++;
+                while (i < _end && _text[i] is ' ' or '\t') i++;
+            }
+            return i < _end && _text[i] is not '\r' and not '\n' ? i : offset;
+        }
+
+        /// <summary>The first tab in the leading whitespace of a line at or after <paramref name="from"/>.</summary>
+        private int? FindIndentationTab(int from)
+        {
+            bool lineStart = true;
+            for (int i = from; i < _end; i++)
+            {
+                char c = _text[i];
+                if (c is '\r' or '\n') { lineStart = true; continue; }
+                if (lineStart && c == '\t') return i;
+                if (c != ' ') lineStart = false;
+            }
+            return null;
+        }
+
         private SafeYamlDocument Refused() => new(null, _problems.ToImmutable()) { Failed = true };
 
         private bool Open(bool isMapping, bool isFlow, NodeEvent ev)
@@ -314,7 +350,7 @@ public static class SafeYaml
                     $"Lists and mappings are nested more than {_limits.MaxDepth} levels deep here; the YAML was not read.");
                 return false;
             }
-            _stack.Push(new Frame(isMapping, isFlow, ToOffset(ev.Start), ev.Anchor.IsEmpty ? null : ev.Anchor.Value));
+            _stack.Push(new Frame(isMapping, isFlow, SkipProperties(ToOffset(ev.Start)), ev.Anchor.IsEmpty ? null : ev.Anchor.Value));
             return true;
         }
 
@@ -323,7 +359,7 @@ public static class SafeYaml
             var frame = _stack.Pop();
             // A flow collection ends at its closing bracket; a block one at its last child, because
             // YamlDotNet puts the end mark of a block collection at the next key (after blank lines).
-            int end = frame.IsFlow ? ToOffset(ev.End) : frame.LastEnd;
+            int end = frame.IsFlow ? FlowEnd(ev) : frame.LastEnd;
             var span = TextSpan.FromBounds(frame.Start, Math.Max(frame.Start, end));
             YNode node;
             if (frame.IsMapping)
@@ -339,6 +375,14 @@ public static class SafeYaml
             }
             Register(frame.Anchor, node);
             return node;
+        }
+
+        /// <summary>The offset just past the closing bracket (YamlDotNet's end mark may sit on the bracket itself).</summary>
+        private int FlowEnd(ParsingEvent ev)
+        {
+            int start = ToOffset(ev.Start);
+            if (start < _end && _text[start] is ']' or '}') return start + 1;
+            return Math.Max(start, ToOffset(ev.End));
         }
 
         private void Register(AnchorName anchor, YNode node)
@@ -368,6 +412,8 @@ public static class SafeYaml
         private TextSpan ScalarSpan(Scalar scalar)
         {
             var span = Span(scalar.Start, scalar.End);
+            if (!scalar.Anchor.IsEmpty || !scalar.Tag.IsEmpty)
+                span = TextSpan.FromBounds(Math.Min(SkipProperties(span.Start), span.End), span.End);
             if (scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded)) return span;
             int e = span.End;
             while (e > span.Start && char.IsWhiteSpace(_text[e - 1])) e--;

@@ -95,7 +95,7 @@ public sealed class AnalysisService
     public void Forget(string folderKey) => _caches.TryRemove(folderKey, out _);
 
     private static ImmutableDictionary<string, ImmutableArray<Finding>> ConfigProblems(FolderState state, Engine engine) =>
-        state.Config.Problems.Concat(engine.PackProblems)
+        state.Config.Problems.Concat(engine.PackProblems).Concat(state.LoadProblems)
             .Where(f => Path.IsPathRooted(f.DocumentId))
             .GroupBy(f => f.DocumentId, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text;
 using OutreachLsp.Core.IO;
+using OutreachLsp.Core.Workspace;
 
 namespace OutreachLsp.Server.Workspace;
 
@@ -9,13 +10,13 @@ public static class DiskDrafts
     /// <summary>The draft in <paramref name="path"/>, or null when it cannot be read.</summary>
     public static DocumentSnapshot? Read(IFileSystem fs, string path, ServerLog log)
     {
-        var bytes = fs.ReadAllBytes(path, out var error);
-        if (bytes is null)
+        var draft = WorkspaceLoader.LoadDraft(fs, path, out var problems);
+        if (draft is null)
         {
-            if (error is not null) log.Warning($"Cannot read {path}: {error}");
+            foreach (var p in problems) log.Warning($"{path}: {p.Message}");
             return null;
         }
-        return DocumentSnapshot.FromDiskText(path, Decode(bytes));
+        return DocumentSnapshot.FromDisk(draft);
     }
 
     /// <summary>UTF-8 without its BOM; invalid bytes become U+FFFD, which the engine reports as bad input.</summary>

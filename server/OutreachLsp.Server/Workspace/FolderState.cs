@@ -60,6 +60,9 @@ public sealed class FolderState
 
     public WorkspaceSnapshot Snapshot => _snapshot.Value;
 
+    /// <summary>Files the start-up load could not read or lint (binary, unreadable), located in those files.</summary>
+    public ImmutableArray<Finding> LoadProblems { get; private init; } = ImmutableArray<Finding>.Empty;
+
     private static readonly ImmutableSortedDictionary<string, DocumentSnapshot> NoDocuments =
         ImmutableSortedDictionary<string, DocumentSnapshot>.Empty.WithComparers(StringComparer.Ordinal);
 
@@ -103,7 +106,7 @@ public sealed class FolderState
         var snapshot = previous.IsValueCreated
             ? new Lazy<WorkspaceSnapshot>(() => previous.Value.WithDraft(document.Draft))
             : BuildSnapshot(drafts, Config, RootPath);
-        return new FolderState(Key, RootPath, RootUri, Name, Config, _engine, Disk, drafts, snapshot, _ignore);
+        return new FolderState(Key, RootPath, RootUri, Name, Config, _engine, Disk, drafts, snapshot, _ignore) { LoadProblems = LoadProblems };
     }
 
     /// <summary>This folder without the draft <paramref name="id"/>.</summary>
@@ -115,25 +118,28 @@ public sealed class FolderState
         var snapshot = previous.IsValueCreated
             ? new Lazy<WorkspaceSnapshot>(() => previous.Value.WithoutDraft(id))
             : BuildSnapshot(drafts, Config, RootPath);
-        return new FolderState(Key, RootPath, RootUri, Name, Config, _engine, Disk, drafts, snapshot, _ignore);
+        return new FolderState(Key, RootPath, RootUri, Name, Config, _engine, Disk, drafts, snapshot, _ignore) { LoadProblems = LoadProblems };
     }
 
     /// <summary>Records the file <paramref name="document"/> on disk (null: the file is gone).</summary>
     public FolderState WithDiskDraft(string id, DocumentSnapshot? document)
     {
         var disk = document is null ? Disk.Remove(id) : Disk.SetItem(id, document);
-        var state = new FolderState(Key, RootPath, RootUri, Name, Config, _engine, disk, Drafts, _snapshot, _ignore);
+        var state = new FolderState(Key, RootPath, RootUri, Name, Config, _engine, disk, Drafts, _snapshot, _ignore) { LoadProblems = LoadProblems };
         // An open buffer keeps overriding the file.
         if (Drafts.TryGetValue(id, out var current) && current.IsOpen) return state;
         return document is null ? state.WithoutDraft(id) : state.WithDraft(document);
     }
 
     /// <summary>Replaces all disk drafts (the start-up load); open buffers keep their place.</summary>
-    public FolderState WithDiskDrafts(IEnumerable<DocumentSnapshot> diskDrafts)
+    public FolderState WithDiskDrafts(IEnumerable<DocumentSnapshot> diskDrafts, ImmutableArray<Finding> loadProblems)
     {
         var disk = NoDocuments.SetItems(diskDrafts.Where(d => !IsIgnored(d.Id)).Select(d => KeyValuePair.Create(d.Id, d)));
         var drafts = disk.SetItems(Drafts.Where(kv => kv.Value.IsOpen));
-        return new FolderState(Key, RootPath, RootUri, Name, Config, _engine, disk, drafts, BuildSnapshot(drafts, Config, RootPath), _ignore);
+        return new FolderState(Key, RootPath, RootUri, Name, Config, _engine, disk, drafts, BuildSnapshot(drafts, Config, RootPath), _ignore)
+        {
+            LoadProblems = loadProblems.IsDefault ? ImmutableArray<Finding>.Empty : loadProblems,
+        };
     }
 
     /// <summary>This folder under a new config; the engine is rebuilt on first use.</summary>
@@ -145,7 +151,7 @@ public sealed class FolderState
         var snapshot = previous.IsValueCreated
             ? new Lazy<WorkspaceSnapshot>(() => previous.Value.WithConfig(config))
             : BuildSnapshot(Drafts, config, RootPath);
-        return new FolderState(Key, RootPath, RootUri, Name, config, engine, Disk, Drafts, snapshot, matcher);
+        return new FolderState(Key, RootPath, RootUri, Name, config, engine, Disk, Drafts, snapshot, matcher) { LoadProblems = LoadProblems };
     }
 
     /// <summary>The same config with a fresh engine (a rule-pack file changed).</summary>
@@ -153,7 +159,7 @@ public sealed class FolderState
     {
         var config = Config;
         var engine = new Lazy<Engine>(() => Engine.Create(config, fileSystem));
-        return new FolderState(Key, RootPath, RootUri, Name, Config, engine, Disk, Drafts, _snapshot, _ignore);
+        return new FolderState(Key, RootPath, RootUri, Name, Config, engine, Disk, Drafts, _snapshot, _ignore) { LoadProblems = LoadProblems };
     }
 
     private static Lazy<WorkspaceSnapshot> BuildSnapshot(ImmutableSortedDictionary<string, DocumentSnapshot> drafts, WorkspaceConfig config, string? root) =>

@@ -36,4 +36,6 @@ public sealed class OverlayFileSystem : IFileSystem
 
     public IEnumerable<string> EnumerateFiles(string directory, string searchPattern, bool recursive) =>
         _disk.EnumerateFiles(directory, searchPattern, recursive);
+
+    public DirectoryListing? ListDirectory(string directory, out string? error) => _disk.ListDirectory(directory, out error);
 }

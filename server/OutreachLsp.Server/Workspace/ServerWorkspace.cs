@@ -262,13 +262,13 @@ public sealed class ServerWorkspace
     }
 
     /// <summary>Installs the drafts read from a folder at start-up; open buffers keep precedence.</summary>
-    public IReadOnlySet<string> SetDiskDrafts(string folderKey, IEnumerable<DocumentSnapshot> drafts)
+    public IReadOnlySet<string> SetDiskDrafts(string folderKey, IEnumerable<DocumentSnapshot> drafts, ImmutableArray<Finding> problems)
     {
         lock (_gate)
         {
             var state = _current;
             if (state.GetFolder(folderKey) is not { } folder) return new HashSet<string>();
-            Commit(Replace(state, folder.WithDiskDrafts(drafts)));
+            Commit(Replace(state, folder.WithDiskDrafts(drafts, problems)));
             return new HashSet<string> { folderKey };
         }
     }

@@ -98,6 +98,6 @@ public sealed class PatternTests
     {
         var p = Compile("where am i on your (rank|ranking) list");
         Assert.False(p.CanMatch(["hello", "world"]));
-        Assert.True(p.CanMatch(["where"]));
+        Assert.True(p.CanMatch([Stemmer.Stem("where")]));
     }
 }

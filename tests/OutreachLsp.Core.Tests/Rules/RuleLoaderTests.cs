@@ -69,7 +69,7 @@ public sealed class RuleLoaderTests
         var p = Assert.Single(problems);
         Assert.Contains("unknown field 'paterns'", p.Message);
         Assert.Contains("did you mean 'patterns'", p.Message);
-        Assert.Equal("8:1", At(text, p));
+        Assert.Equal("7:1", At(text, p));
     }
 
     [Fact]
@@ -78,7 +78,8 @@ public sealed class RuleLoaderTests
         var text = Valid.Replace("\"forbidden phrase\"", "\"forbidden (phrase\"");
         var (rules, problems) = Load(("r.yaml", text));
         Assert.Empty(rules);
-        Assert.Contains("missing ')'", Assert.Single(problems).Message);
+        var p = Assert.Single(problems, p => p.Message.Contains("missing ')'"));
+        Assert.Equal("6:12", At(text, p));
     }
 
     [Fact]

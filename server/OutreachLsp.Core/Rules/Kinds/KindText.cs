@@ -25,7 +25,7 @@ internal static class KindText
         "internal", "family", "pediatric", "pediatrics", "paediatric", "paediatrics", "neurology", "surgery", "surgical", "psychiatry",
         "im", "fm", "peds", "em", "obgyn", "ob", "gyn", "categorical", "preliminary", "prelim", "track", "pathway", "global",
         "children", "childrens", "children's", "women", "womens", "women's", "campus", "network", "partners", "group", "foundation",
-        "north", "south", "east", "west", "central", "new",
+        "north", "south", "east", "west", "central", "new", "va", "veterans", "affairs", "state",
     };
 
     /// <summary>Lower case, accents removed, curly apostrophes straightened ("Clínica" → "clinica").</summary>
@@ -37,7 +37,8 @@ internal static class KindText
             if (c > 127) { ascii = false; break; }
         }
         if (ascii) return s.ToLowerInvariant();
-        var decomposed = s.Normalize(NormalizationForm.FormD);
+        // Normalize throws on a lone surrogate (a half-typed emoji); such a character cannot be part of a name.
+        var decomposed = WithoutLoneSurrogates(s).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (char c in decomposed)
         {
@@ -45,6 +46,25 @@ internal static class KindText
             sb.Append(c is '’' or '‘' ? '\'' : c);
         }
         return sb.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+    }
+
+    private static string WithoutLoneSurrogates(string s)
+    {
+        StringBuilder? sb = null;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            bool paired = char.IsHighSurrogate(c) ? i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])
+                : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(s[i - 1]));
+            if (paired)
+            {
+                sb?.Append(c);
+                continue;
+            }
+            sb ??= new StringBuilder(s, 0, i, s.Length);
+            sb.Append('\uFFFD');
+        }
+        return sb?.ToString() ?? s;
     }
 
     /// <summary>The folded word tokens of a name, as prose tokenizes them ("St. Brendan's" → st, brendan, 's).</summary>

@@ -269,8 +269,9 @@ public sealed class PlaceholderRule : PackRule
         int length = end - start;
         foreach (var word in _words)
         {
-            if (length == word.Length && string.CompareOrdinal(text, start, word, 0, length) == 0) return true;
-            if (word.Length >= 2 && word.All(ch => ch == word[0]) && length >= word.Length && AllChar(text, start, end, word[0]))
+            bool repeated = word.Length >= 2 && word.All(ch => ch == word[0]);
+            if (!repeated && length == word.Length && string.CompareOrdinal(text, start, word, 0, length) == 0) return true;
+            if (repeated && length >= word.Length && AllChar(text, start, end, word[0]))
             {
                 // Join "XXX-XXX-XXXX" and "XXX.XXX" into one placeholder.
                 int e = end;
@@ -313,9 +314,14 @@ public sealed class PlaceholderRule : PackRule
     {
         if (content.Length == 0 || content.Length > 60) return false;
         if (char.IsWhiteSpace(content[^1])) return false;
+        bool spaced = content.Contains(' ');
         foreach (char ch in content)
-            if (ch is '=' or '/' or ':' or '@' or '.' or '"' or '\\' or '!') return false; // tags with attributes, autolinks, e-mail
-        if (content.Contains(' ') || content.Contains('_') || content.Contains('\'') || content.Contains('’')) return true;
+        {
+            // Tags with attributes, autolinks and addresses; a dot only in one word ("<example.org>").
+            if (ch is '=' or '/' or ':' or '@' or '"' or '\\' or '!') return false;
+            if (ch == '.' && !spaced) return false;
+        }
+        if (spaced || content.Contains('_') || content.Contains('\'') || content.Contains('’')) return true;
         return !HtmlTags.Contains(content.ToLowerInvariant());
     }
 

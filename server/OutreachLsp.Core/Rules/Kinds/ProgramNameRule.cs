@@ -3,6 +3,7 @@ using OutreachLsp.Core.Analysis;
 using OutreachLsp.Core.Drafts;
 using OutreachLsp.Core.Matching;
 using OutreachLsp.Core.Text;
+using YamlDotNet.RepresentationModel;
 
 namespace OutreachLsp.Core.Rules.Kinds;
 
@@ -15,16 +16,19 @@ namespace OutreachLsp.Core.Rules.Kinds;
 /// (not of the same program, not made only of words of the draft's own names), written with a
 /// capital; or, with <c>document_signal</c>, a capitalised name ending in Residency, Program,
 /// Hospital, Health, University or Medical Center that shares no significant word with the draft's
-/// own names, the applicant's school, or <c>skip_words</c> (conferences, journals...). Each candidate
-/// is tried alone: the sentence is rewritten with it as the word <c>@other_program</c> matches (and the
-/// draft's own names as <c>@own_program</c>), and it is reported when a <c>patterns</c> / <c>match</c>
-/// recipient context covers it and no <c>unless</c> pattern (past affiliations, partners, conferences)
-/// matches. The finding covers the context ("training at Lakeshore"); related information points at the
+/// own names or the applicant's school and contains none of <c>skip_words</c> (conferences,
+/// journals...). Each candidate is tried alone: the sentence is rewritten with it as the word
+/// <c>@other_program</c> matches (and the draft's own names as <c>@own_program</c>), and it is
+/// reported when a recipient context covers it without crossing a comma, and no <c>unless</c> pattern
+/// (past affiliations, partners, conferences) matches. Names from other drafts use the rule's
+/// <c>patterns</c> / <c>match</c>; names the document alone gives use the stricter
+/// <c>document_signal: {patterns, match, unless}</c> (affiliated hospitals where residents rotate
+/// are common, so these need the applicant as the one who will train there). The finding covers the context ("training at Lakeshore"); related information points at the
 /// other draft's front matter; fixes replace the name with the draft's own program (institution for an
 /// institution name, the first alias for an alias). Messages may use {name}.
 ///
-/// Fields: patterns, match, unless, guard (see SentenceMatcher), document_signal (default true),
-/// skip_words.
+/// Fields: patterns, match, unless, guard (see SentenceMatcher), document_signal (false, or a
+/// mapping with its own patterns, match, unless, guard), skip_words.
 /// </summary>
 public sealed class ProgramNameRule : PackRule
 {
@@ -33,13 +37,13 @@ public sealed class ProgramNameRule : PackRule
     private static readonly HashSet<string> Heads = new(StringComparer.Ordinal) { "residency", "program", "programme", "hospital", "health", "university" };
 
     private readonly SentenceMatcher _matcher;
-    private readonly bool _documentSignal;
+    private readonly SentenceMatcher? _documentMatcher;
     private readonly ImmutableHashSet<string> _skipWords;
 
-    private ProgramNameRule(RuleCommon common, SentenceMatcher matcher, bool documentSignal, ImmutableHashSet<string> skipWords) : base(common)
+    private ProgramNameRule(RuleCommon common, SentenceMatcher matcher, SentenceMatcher? documentMatcher, ImmutableHashSet<string> skipWords) : base(common)
     {
         _matcher = matcher;
-        _documentSignal = documentSignal;
+        _documentMatcher = documentMatcher;
         _skipWords = skipWords;
     }
 
@@ -50,9 +54,24 @@ public sealed class ProgramNameRule : PackRule
         var matcher = SentenceMatcher.Read(common, yaml);
         if (matcher.Entries.IsEmpty) yaml.Error(yaml.Node, "a program-name rule needs recipient-context 'patterns' or 'match' entries using @other_program");
         if (!matcher.Regexes.IsEmpty) yaml.Error(yaml.Get("regex"), "the program-name kind matches patterns, not regular expressions");
-        bool documentSignal = yaml.GetBool("document_signal") ?? true;
+        SentenceMatcher? documentMatcher = null;
+        switch (yaml.Get("document_signal"))
+        {
+            case null:
+            case YamlScalarNode { Value: "false" or "no" }:
+                break;
+            case YamlMappingNode map:
+                var nested = yaml.Nested(map);
+                documentMatcher = SentenceMatcher.Read(common, nested);
+                nested.ReportUnknownKeys();
+                if (documentMatcher.Entries.IsEmpty) yaml.Error(map, "document_signal needs its own recipient-context 'patterns' or 'match' entries");
+                break;
+            case var other:
+                yaml.Error(other, "document_signal is false, or {patterns: [...], unless: [...]}: the stricter contexts for names that no other draft gives");
+                break;
+        }
         var skip = yaml.GetStrings("skip_words").Select(s => KindText.Fold(s.Value.Trim())).ToImmutableHashSet(StringComparer.Ordinal);
-        return new ProgramNameRule(common, matcher, documentSignal, skip);
+        return new ProgramNameRule(common, matcher, documentMatcher, skip);
     }
 
     public override void CheckWorkspace(WorkspaceContext context, FindingSink sink)
@@ -90,7 +109,7 @@ public sealed class ProgramNameRule : PackRule
             foreach (var m in ownMentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
             var mentions = ProgramNames.Find(folded, foreign, (e, i) => IsForeign(e) && IsCapitalized(sentence, i) && Free(taken, i, i + e.Words.Length));
             foreach (var m in mentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
-            if (_documentSignal) mentions.AddRange(DocumentCandidates(sentence, folded, taken, ownSignificant, school));
+            if (_documentMatcher is not null) mentions.AddRange(DocumentCandidates(sentence, folded, taken, ownSignificant, school));
             foreach (var mention in mentions)
             {
                 var replacements = ownMentions.Select(m => (m.Start, m.End, ProgramNames.OwnToken)).ToList();
@@ -99,16 +118,32 @@ public sealed class ProgramNameRule : PackRule
                 replacements.Add((mention.Start, end, ProgramNames.OtherToken));
                 var rewritten = ProgramNames.Rewrite(sentence, replacements, out var map);
                 int target = map[mention.Start];
-                (int Start, int End)? best = null;
-                foreach (var hit in SentenceHits.All(_matcher, rewritten, stems, doc.Facts))
+                (int Start, int End)? best = Covering(_matcher, rewritten, target, stems, doc.Facts);
+                if (mention.Entry is null)
                 {
-                    if (hit.Start > target || hit.End <= target || CrossesPunctuation(rewritten, hit.Start, hit.End)) continue;
-                    if (best is null || hit.Start < best.Value.Start || (hit.Start == best.Value.Start && hit.End > best.Value.End)) best = hit;
+                    // A name only this draft gives needs the stricter context, and the main exclusions
+                    // still apply; the finding keeps the main context's shorter span when there is one.
+                    if (SentenceMatcher.AnyMatch(rewritten, stems, _matcher.Unless)) continue;
+                    var strict = Covering(_documentMatcher!, rewritten, target, stems, doc.Facts);
+                    if (strict is null) continue;
+                    best ??= strict;
                 }
                 if (best is not { } context) continue;
                 Report(doc, sink, rewritten.SourceSpanOfWords(context.Start, context.End), sentence.SourceSpanOfWords(mention.Start, mention.End), mention, foreign, IsForeign);
             }
         }
+    }
+
+    /// <summary>The shortest match of <paramref name="matcher"/> that covers word <paramref name="target"/> within one clause.</summary>
+    private static (int Start, int End)? Covering(SentenceMatcher matcher, Sentence sentence, int target, HashSet<string> stems, DraftFacts facts)
+    {
+        (int Start, int End)? best = null;
+        foreach (var hit in SentenceHits.All(matcher, sentence, stems, facts))
+        {
+            if (hit.Start > target || hit.End <= target || CrossesPunctuation(sentence, hit.Start, hit.End)) continue;
+            if (best is null || hit.End - hit.Start < best.Value.End - best.Value.Start) best = hit;
+        }
+        return best;
     }
 
     private void Report(DocumentContext doc, FindingSink sink, TextSpan span, TextSpan nameSpan, NameMention mention, NameIndex foreign, Func<ProgramNameEntry, bool> isForeign)

@@ -53,8 +53,8 @@ internal sealed class PersonName
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var s = text.Trim();
-        int comma = s.IndexOf(',');
-        if (comma > 0) s = s[..comma];
+        int cut = s.IndexOfAny([',', '(', '<', ';']);
+        if (cut > 0) s = s[..cut];
         var tokens = s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         string? title = null;
         while (tokens.Count > 0 && Titles.Contains(FoldWord(tokens[0])))
@@ -134,7 +134,7 @@ internal sealed class SalutationLine
     private static readonly HashSet<string> GreetingWords = new(StringComparer.Ordinal)
     {
         "dear", "hi", "hello", "hey", "hiya", "respected", "esteemed", "honoured", "honored", "revered", "greetings", "good", "morning",
-        "afternoon", "evening", "my", "most", "very", "much", "respectable", "honourable", "honorable", "beloved",
+        "afternoon", "evening", "my", "most", "very", "much", "respectable", "honourable", "honorable", "beloved", "again", "once",
     };
 
     private static readonly HashSet<string> GenericAddressees = new(StringComparer.Ordinal)
