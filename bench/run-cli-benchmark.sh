@@ -25,7 +25,7 @@ log() { printf '\n== %s\n' "$*"; }
 
 log "machine"
 echo "cores: $(nproc)"
-lscpu | grep 'Model name' | sed 's/^ */cpu: /' || true
+lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print "cpu: " $2}' || true
 free -g | awk 'NR==2 {print "memory: " $2 " GiB"}'
 echo ".NET SDK: $(dotnet --version)"
 dotnet --list-runtimes | grep Microsoft.NETCore.App | tail -1 | sed 's/^/runtime: /'

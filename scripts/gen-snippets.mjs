@@ -24,7 +24,7 @@ export async function cliHasSnippetsCommand() {
   return /^\s+snippets\b/m.test(r.stdout);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   generateSnippets()
     .then((text) => {
       fs.writeFileSync(SNIPPETS_FILE, text);

@@ -70,12 +70,12 @@ export const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 export const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 /**
- * Builds the CLI once into a folder outside the source tree and returns how to run it:
- * `dotnet <dll>`. Used by gen:snippets and by the snippets drift test.
+ * Builds the CLI (Debug, as `dotnet test` already did, so usually a quick incremental build) and
+ * returns how to run it: `dotnet <dll>`. Used by gen:snippets and by the snippets drift test.
  */
 export async function buildCli({ quiet = false } = {}) {
-  const out = path.join(ROOT, 'artifacts', 'cli');
-  const r = await run('dotnet', ['build', CLI_PROJECT, '-c', 'Release', '-o', out, '-v', 'q', '-nologo', ...dotnetArtifactsArgs()], { quiet, capture: true });
-  if (r.code !== 0) throw new Error(`dotnet build of the CLI failed:\n${r.stdout}${r.stderr}`);
-  return { command: 'dotnet', args: [path.join(out, 'outreach.dll')] };
+  const r = await run('dotnet', ['build', CLI_PROJECT, '-nologo', '-v', 'q', '-getProperty:TargetPath', ...dotnetArtifactsArgs()], { quiet, capture: true });
+  const dll = r.stdout.trim().split(/\r?\n/).pop()?.trim() ?? '';
+  if (r.code !== 0 || !dll.endsWith('.dll') || !fs.existsSync(dll)) throw new Error(`dotnet build of the CLI failed:\n${r.stdout}${r.stderr}`);
+  return { command: 'dotnet', args: [dll] };
 }

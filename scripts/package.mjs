@@ -23,7 +23,7 @@ export async function packageExtension({ skipServer = false } = {}) {
   return out;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   packageExtension({ skipServer: process.argv.includes('--skip-server') }).catch((e) => {
     console.error(e.message);
     process.exit(1);

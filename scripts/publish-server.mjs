@@ -20,7 +20,7 @@ export async function publishServer() {
   return out;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   publishServer().catch((e) => {
     console.error(e.message);
     process.exit(1);

@@ -6,7 +6,7 @@ using OutreachLsp.Core.Drafts;
 namespace OutreachLsp.Benchmarks;
 
 /// <summary>Target: a 1 MB document (1,048,576 UTF-16 chars and a little more) in at most 50 ms.</summary>
-[Config(typeof(BenchConfig))]
+[Config(typeof(HeavyBenchConfig))]
 public class LargeDocumentBenchmarks
 {
     private const string DraftId = Inputs.Root + "/long-notes.md";

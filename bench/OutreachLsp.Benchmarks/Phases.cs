@@ -30,66 +30,60 @@ internal static class Phases
         }
         int warmRuns = 5;
 
-        var total = Stopwatch.StartNew();
-        var sw = Stopwatch.StartNew();
+        var clock = new Clock();
         var config = folder is null ? Inputs.Config : ConfigLoader.LoadFromDirectory(PhysicalFileSystem.Instance, Path.GetFullPath(folder));
-        double configMs = Ms(sw);
-
-        sw.Restart();
+        var configTime = clock.Lap();
         var engine = Engine.Create(config, PhysicalFileSystem.Instance);
-        double engineMs = Ms(sw);
+        var engineTime = clock.Lap();
 
-        // The load phase: the CLI's WorkspaceLoader on a folder (find, read, decode, parse), or
-        // parsing the generated texts.
+        // The load phase: the CLI's WorkspaceLoader on a folder (find, read, decode, parse, in
+        // parallel), or parsing the generated texts one by one.
         List<(string Id, string Text)>? texts = folder is null ? Inputs.WorkspaceTexts(count) : null;
+        clock.Restart();
         string loadName = folder is null ? "parse (DraftParser.Parse each text)" : "WorkspaceLoader.Load (find, read, parse)";
         WorkspaceSnapshot Load() => texts is not null
             ? WorkspaceSnapshot.Create(texts.Select(t => DraftParser.Parse(t.Id, t.Text)).ToList(), config, Inputs.Root)
             : WorkspaceLoader.Load(PhysicalFileSystem.Instance, folder!, config, CancellationToken.None).Snapshot;
 
-        Console.WriteLine($"phases: {(folder is null ? $"{count} generated drafts (in memory)" : $"folder {folder}")}; rules: {engine.Rules.All.Length}");
-        Console.WriteLine();
+        Console.WriteLine($"phases: {(folder is null ? $"{count} generated drafts (in memory)" : $"folder {folder}")}; rules: {engine.Rules.All.Length}; load average {LoadAverage()}");
+        Console.WriteLine($"  {"",-48} {"wall",12} {"cpu",12}");
         Console.WriteLine("cold (first pass in this process, JIT included):");
-        Row(folder is null ? "config (generated, loaded in setup)" : "ConfigLoader.LoadFromDirectory", configMs);
-        Row("Engine.Create (default pack)", engineMs);
+        Row(folder is null ? "config (generated)" : "ConfigLoader.LoadFromDirectory", configTime);
+        Row("Engine.Create (default pack)", engineTime);
         var (snapshot, cold) = Pass(engine, loadName, Load);
-        foreach (var (name, ms) in cold) Row(name, ms);
-        Row("total", Ms(total));
+        foreach (var (name, t) in cold) Row(name, t);
+        Row("total", (configTime.Wall + engineTime.Wall + cold.Sum(c => c.Time.Wall) - cold[1].Time.Wall - cold[2].Time.Wall,
+                      configTime.Cpu + engineTime.Cpu + cold.Sum(c => c.Time.Cpu) - cold[1].Time.Cpu - cold[2].Time.Cpu));
+        Console.WriteLine("  (total: config + engine + load + Analyze; the two middle rows are parts of Analyze shown apart)");
         Console.WriteLine($"  ({snapshot.Drafts.Count} drafts)");
 
         Console.WriteLine();
-        Console.WriteLine($"warm (min / mean of {warmRuns} passes):");
-        var warm = new List<List<(string Name, double Ms)>>();
+        Console.WriteLine($"warm (min of {warmRuns} passes):");
+        var warm = new List<List<(string Name, (double Wall, double Cpu) Time)>>();
         for (int i = 0; i < warmRuns; i++) warm.Add(Pass(engine, loadName, Load).Phases);
         for (int p = 0; p < cold.Count; p++)
-        {
-            var values = warm.Select(w => w[p].Ms).ToList();
-            Row(cold[p].Name, values.Min(), values.Average());
-        }
+            Row(cold[p].Name, (warm.Min(w => w[p].Time.Wall), warm.Min(w => w[p].Time.Cpu)));
 
         if (perRule) PerRule(engine, snapshot);
         return 0;
     }
 
-    private static (WorkspaceSnapshot Snapshot, List<(string Name, double Ms)> Phases) Pass(Engine engine, string loadName, Func<WorkspaceSnapshot> load)
+    private static (WorkspaceSnapshot Snapshot, List<(string Name, (double Wall, double Cpu) Time)> Phases) Pass(Engine engine, string loadName, Func<WorkspaceSnapshot> load)
     {
-        var phases = new List<(string, double)>();
-        var sw = Stopwatch.StartNew();
+        var phases = new List<(string, (double, double))>();
+        var clock = new Clock();
         var snapshot = load();
-        phases.Add((loadName, Ms(sw)));
+        phases.Add((loadName, clock.Lap()));
 
-        sw.Restart();
         int sentences = 0;
         foreach (var d in snapshot.Drafts.Values) sentences += ProseAnalysis.Create(d).Sentences.Length;
-        phases.Add(("(sentence split + tokenize: shared by rules)", Ms(sw)));
+        phases.Add(("(sentence split + tokenize: shared by rules)", clock.Lap()));
 
-        sw.Restart();
         var ws = engine.AnalyzeWorkspaceRules(snapshot);
-        phases.Add(("workspace rules only", Ms(sw)));
+        phases.Add(("workspace rules only", clock.Lap()));
 
-        sw.Restart();
         var result = engine.Analyze(snapshot);
-        phases.Add(("Analyze (all rules, prose analysis included)", Ms(sw)));
+        phases.Add(("Analyze (all rules, prose analysis included)", clock.Lap()));
         GC.KeepAlive(ws);
         GC.KeepAlive(result);
         return (snapshot, phases);
@@ -108,15 +102,17 @@ internal static class Phases
             foreach (var id in ids) if (id != keep) overrides[id] = null;
             return Engine.Create(engine.Config with { RuleOverrides = overrides.ToImmutable() }, PhysicalFileSystem.Instance);
         }
+        // CPU time: steadier than wall time when other processes share the cores.
         double Time(Engine e)
         {
             e.Analyze(snapshot);
             double best = double.MaxValue;
+            var clock = new Clock();
             for (int i = 0; i < 3; i++)
             {
-                var sw = Stopwatch.StartNew();
+                clock.Restart();
                 e.Analyze(snapshot);
-                best = Math.Min(best, Ms(sw));
+                best = Math.Min(best, clock.Lap().Cpu);
             }
             return best;
         }
@@ -124,15 +120,48 @@ internal static class Phases
         double none = Time(Only(null));
         var rows = ids.Select(id => (Id: id, Ms: Time(Only(id)) - none)).OrderByDescending(r => r.Ms).ToList();
         Console.WriteLine();
-        Console.WriteLine($"per rule over {snapshot.Drafts.Count} drafts (best of 3, minus {none.ToString("F1", CultureInfo.InvariantCulture)} ms with every rule off):");
-        foreach (var (id, ms) in rows) Row(id, ms);
+        Console.WriteLine($"per rule over {snapshot.Drafts.Count} drafts (CPU ms, best of 3, minus {none.ToString("F1", CultureInfo.InvariantCulture)} ms with every rule off):");
+        foreach (var (id, ms) in rows) Row(id, (double.NaN, ms));
     }
 
-    private static double Ms(Stopwatch sw) => sw.Elapsed.TotalMilliseconds;
+    /// <summary>
+    /// Wall time and the process's CPU time. On a busy two-core machine the wall time of a phase
+    /// includes waiting for a core; the CPU time does not (it includes the runtime's background
+    /// threads: tiered JIT, GC), so it is the steadier figure when the load average is high.
+    /// </summary>
+    private sealed class Clock
+    {
+        private readonly Process _process = Process.GetCurrentProcess();
+        private long _wall;
+        private TimeSpan _cpu;
 
-    private static void Row(string name, double ms) =>
-        Console.WriteLine($"  {name,-48} {ms.ToString("F1", CultureInfo.InvariantCulture),9} ms");
+        public Clock() => Restart();
 
-    private static void Row(string name, double min, double mean) =>
-        Console.WriteLine($"  {name,-48} {min.ToString("F1", CultureInfo.InvariantCulture),9} ms  {mean.ToString("F1", CultureInfo.InvariantCulture),9} ms");
+        public void Restart()
+        {
+            _process.Refresh();
+            _cpu = _process.TotalProcessorTime;
+            _wall = Stopwatch.GetTimestamp();
+        }
+
+        public (double Wall, double Cpu) Lap()
+        {
+            double wall = Stopwatch.GetElapsedTime(_wall).TotalMilliseconds;
+            _process.Refresh();
+            double cpu = (_process.TotalProcessorTime - _cpu).TotalMilliseconds;
+            Restart();
+            return (wall, cpu);
+        }
+    }
+
+    private static void Row(string name, (double Wall, double Cpu) t) =>
+        Console.WriteLine($"  {name,-48} {F(t.Wall),12} {F(t.Cpu),12}");
+
+    private static string F(double ms) => double.IsNaN(ms) ? "" : ms.ToString("F1", CultureInfo.InvariantCulture) + " ms";
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
+    }
 }

@@ -10,7 +10,7 @@ namespace OutreachLsp.Benchmarks;
 /// the files, split so the phase that dominates is visible. Also the engine's start-up (loading the
 /// default pack), which every cold CLI process pays once.
 /// </summary>
-[Config(typeof(BenchConfig))]
+[Config(typeof(HeavyBenchConfig))]
 public class WorkspaceBenchmarks
 {
     private List<(string Id, string Text)> _texts = null!;

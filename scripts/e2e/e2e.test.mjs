@@ -50,6 +50,27 @@ const s = { skip: undefined, setupError: undefined };
 /** The extension's status bar item; VS Code's DOM id is `<publisher>.<name>.<item id>`. */
 const STATUS_ITEM = '[id="outreachlsp.outreach.outreach.status"]';
 
+/** Runs `fn` until it succeeds or `totalMs` have passed; rethrows the last error. */
+async function retry(fn, totalMs) {
+  const end = Date.now() + totalMs;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+    }
+  }
+}
+
+/** Awaits a step of the session and logs it when it was slow, to tell a slow machine from a hang. */
+async function timed(label, promise) {
+  const t0 = Date.now();
+  const result = await promise;
+  const seconds = (Date.now() - t0) / 1000;
+  if (seconds > 5) log(`${label} took ${seconds.toFixed(1)}s`);
+  return result;
+}
+
 function log(message) {
   console.log(`[e2e] ${message}`);
 }
@@ -140,19 +161,22 @@ async function expectedFinding(file) {
 step('the draft shows a squiggle and its Problems entry', async () => {
   const { page } = s;
   await shot(page, SHOTS, '0-workbench');
-  await openFile(page, DRAFT_NAME);
-  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: WAIT });
+  await timed('opening the draft', openFile(page, DRAFT_NAME));
+  const t0 = Date.now();
+  // The first squiggle waits for the language server to start and read the workspace.
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 3 * WAIT });
+  log(`first squiggle ${((Date.now() - t0) / 1000).toFixed(1)}s after the draft opened`);
   await shot(page, SHOTS, '1-squiggle');
   await page.keyboard.press('Control+Shift+M');
   // Filter Problems to this draft: the list is virtualised, so rows out of view are not rendered.
   const filter = page.getByPlaceholder(/^Filter \(e\.g\./);
-  await filter.waitFor({ timeout: WAIT });
+  await timed('opening Problems', filter.waitFor({ timeout: WAIT }));
   await filter.fill(DRAFT_NAME);
   const row = page.locator('.markers-panel .monaco-list-row', { hasText: s.expected.message.slice(0, 60) }).first();
-  await row.waitFor({ timeout: WAIT });
+  await timed('the Problems entry', row.waitFor({ timeout: WAIT }));
   assert.match(await row.innerText(), /rank-inquiry/);
   const status = page.locator(STATUS_ITEM);
-  await status.locator('.codicon-error').waitFor({ timeout: WAIT });
+  await timed('the status bar count', status.locator('.codicon-error').waitFor({ timeout: WAIT }));
   s.statusBeforeFix = `${await status.innerText()} ${await status.innerHTML()}`;
   await shot(page, SHOTS, '2-problems');
 });
@@ -180,9 +204,13 @@ step('a quick fix rewrites the sentence and the saved file has it', async () => 
   const box = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
   assert.ok(box, 'the squiggle has no box');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.keyboard.press('Control+.');
   const item = page.locator('.action-widget .monaco-list-row', { hasText: s.expected.fix.title.slice(0, 50) }).first();
-  await item.waitFor({ timeout: WAIT });
+  // Ctrl+. pressed while the code actions are still being computed was seen to open nothing on a
+  // busy machine; press it again until the menu shows.
+  await retry(async () => {
+    await page.keyboard.press('Control+.');
+    await item.waitFor({ timeout: 10_000 });
+  }, WAIT);
   await shot(page, SHOTS, '4-quick-fix-menu');
   await item.click();
   // The edit arrives asynchronously: wait for the text to change before saving.

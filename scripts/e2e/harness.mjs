@@ -159,14 +159,22 @@ export async function openWorkbench(chromiumPath, server, folder, { width = 1400
     blocked.push(url.href);
     return route.abort('blockedbyclient');
   });
-  const page = await context.newPage();
-  const consoleErrors = [];
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  // The explorer lists the folder once the remote file system is connected.
-  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
-  return { browser, context, page, blocked, consoleErrors };
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    const consoleErrors = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    // Generous timeouts: the first load compiles a lot of JavaScript, slow on a busy 2-core machine.
+    await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    // The explorer lists the folder once the remote file system is connected.
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
+    return { browser, context, page, blocked, consoleErrors };
+  } catch (e) {
+    // Close the browser here: nobody else holds it, and a live chromium keeps node from exiting.
+    await browser.close().catch(() => undefined);
+    throw e;
+  }
 }
 
 // ---- workbench actions, as a person would do them ----------------------------------------
@@ -180,7 +188,7 @@ export async function runCommand(page, title) {
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await row.waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
 }
 

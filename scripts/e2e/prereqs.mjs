@@ -114,7 +114,7 @@ export async function ensurePrereqs(log = (m) => console.log(`[e2e] ${m}`)) {
   return p;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   ensurePrereqs().catch((e) => {
     console.error(`[e2e] ${e.message}`);
     process.exit(1);

@@ -85,9 +85,21 @@ public static class Cli
         root.Subcommands.Add(NewCommand.Create(context));
         root.Subcommands.Add(SnippetsCommand.Create(context));
         root.Subcommands.Add(LspCommand.Create(context));
+        // --version prints "0.1.0", not the informational version with the commit hash appended.
+        foreach (var option in root.Options)
+            if (option is VersionOption version) version.Action = new PrintVersionAction();
         // "outreach" alone shows the help rather than an error.
         root.SetAction(parseResult => root.Parse(["--help"]).Invoke(parseResult.InvocationConfiguration));
         return root;
+    }
+}
+
+internal sealed class PrintVersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        parseResult.InvocationConfiguration.Output.WriteLine(ToolInfo.Version);
+        return ExitCodes.Success;
     }
 }
 

@@ -213,3 +213,28 @@ public sealed class LspAndUsageTests
         Assert.Matches(@"^\d+\.\d+\.\d+", run.Stdout);
     }
 }
+
+public sealed class InternalErrorTests
+{
+    /// <summary>A file system that fails the way a bug would: with an unexpected exception.</summary>
+    private sealed class ExplodingFileSystem : OutreachLsp.Core.IO.IFileSystem
+    {
+        public bool FileExists(string path) => throw new InvalidOperationException("boom");
+        public bool DirectoryExists(string path) => throw new InvalidOperationException("boom");
+        public byte[]? ReadAllBytes(string path, out string? error) => throw new InvalidOperationException("boom");
+        public IEnumerable<string> EnumerateFiles(string directory, string searchPattern, bool recursive) => throw new InvalidOperationException("boom");
+    }
+
+    [Fact]
+    public async Task Unexpected_exception_exits_three_with_one_line_and_no_stack_trace()
+    {
+        using var ws = new TempWorkspace();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = await Cli.RunAsync(["check", "."], stdout, stderr, new ExplodingFileSystem(), new CliEnvironment { CurrentDirectory = ws.Root });
+
+        Assert.Equal(3, exit);
+        Assert.Equal("outreach: internal error: boom" + Environment.NewLine, stderr.ToString());
+        Assert.DoesNotContain(" at ", stderr.ToString());
+    }
+}

@@ -206,7 +206,35 @@ public class BadInputTests
         var emphasis = DraftParser.Parse(Id, new string('*', 10_000) + "x" + new string('*', 10_000));
         Assert.Empty(emphasis.ParseFindings);
         var brackets = DraftParser.Parse(Id, new string('[', 5_000) + "x" + new string(']', 5_000));
-        Assert.Single(brackets.Prose);
+        Assert.Empty(brackets.Prose);
+        Assert.Contains("brackets or emphasis markers", Assert.Single(brackets.ParseFindings).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[a](")]
+    [InlineData("*a _b ")]
+    [InlineData("[a")]
+    public void AParagraphOfThousandsOfDelimiters_IsBlankedAndReported_InLinearTime(string unit)
+    {
+        string junk = string.Concat(Enumerable.Repeat(unit, 40_000));
+        string text = "Dear Dr. Ruiz,\r\n\r\n" + junk + "\r\n\r\nThank you.\r\n";
+        var sw = Stopwatch.StartNew();
+        var draft = DraftParser.Parse(Id, text);
+        Assert.True(sw.ElapsedMilliseconds < 5_000, $"took {sw.ElapsedMilliseconds} ms");
+        Assert.Equal(["Dear Dr. Ruiz,", "Thank you."], DraftKit.Texts(draft));
+        var f = Assert.Single(draft.ParseFindings);
+        Assert.Equal((WellKnownRuleIds.Input, Severity.Warning), (f.RuleId, f.Severity));
+        Assert.Equal(new LinePosition(2, 0), draft.Source.GetPosition(f.Span.Start));
+        Assert.Equal(new LinePosition(4, 0), draft.Source.GetPosition(draft.Prose[1].MapToSource(0)));
+    }
+
+    [Fact]
+    public void ManyLinksSpreadOverParagraphs_AreReadNormally()
+    {
+        string text = string.Concat(Enumerable.Repeat("See [the page](https://x.org) and [another](https://y.org).\n\n", 2_000));
+        var draft = DraftParser.Parse(Id, text);
+        Assert.Empty(draft.ParseFindings);
+        Assert.Equal(2_000, draft.Prose.Length);
     }
 
     [Fact]

@@ -60,9 +60,11 @@ internal static class CheckCommand
         string root = folders.Count > 0 ? folders[0] : Path.GetDirectoryName(files[0]) ?? context.Environment.CurrentDirectory;
         var config = ConfigResolver.Load(context, options.Config, root);
 
+        // Loading the rule packs does not depend on the drafts: do it while the drafts are read.
+        var engineTask = Task.Run(() => Engine.Create(config, fs), cancellationToken);
         using var progress = new ProgressLine(context.Error, context.Environment.StderrIsTerminal && !options.Quiet);
         var (snapshot, loadProblems) = LoadDrafts(context, root, folders, files, config, progress, cancellationToken);
-        var engine = Engine.Create(config, fs);
+        var engine = engineTask.GetAwaiter().GetResult();
         var result = engine.Analyze(snapshot, cancellationToken);
         progress.Dispose();
 
@@ -77,10 +79,9 @@ internal static class CheckCommand
                 break;
         }
 
-        if (report.HasConfigErrors)
+        if (report.FirstConfigError is { } broken)
         {
-            var first = report.Documents.First(d => d.Findings.Any(f => f.Severity == Severity.Error && f.RuleId is WellKnownRuleIds.Config or WellKnownRuleIds.RulePack));
-            context.Error.WriteLine($"outreach: configuration error in {first.DisplayPath} (see the findings above)");
+            context.Error.WriteLine($"outreach: configuration error in {broken.DisplayPath} (see the findings above)");
             return ExitCodes.UsageOrConfig;
         }
         return report.Errors > 0 ? ExitCodes.Findings : ExitCodes.Success;

@@ -126,15 +126,34 @@ internal static class NewCommand
     internal static string Slug(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (char c in text.Normalize(NormalizationForm.FormD))
+        foreach (char raw in text)
         {
-            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            else if (c == '\'' || c == '’') continue;
+            char c = char.ToLowerInvariant(raw);
+            if (char.IsAsciiLetterOrDigit(c)) sb.Append(c);
+            else if (Fold(c) is { } folded) sb.Append(folded);
+            else if (c is '\'' or '’') continue;
             else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
         }
         string slug = sb.ToString().Trim('-');
         if (slug.Length > 60) slug = slug[..60].TrimEnd('-');
         return slug.Length == 0 ? "program" : slug;
+    }
+
+    // The process runs with invariant globalization, where string.Normalize cannot strip accents;
+    // a table of the Latin letters program names use does.
+    private static readonly (string Accented, string Plain)[] Folds =
+    [
+        ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+        ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
+        ("ŕŗř", "r"), ("śŝşš", "s"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+        ("ß", "ss"), ("æ", "ae"), ("œ", "oe"),
+    ];
+
+    private static string? Fold(char c)
+    {
+        if (c < '\u00C0') return null;
+        foreach (var (accented, plain) in Folds)
+            if (accented.Contains(c)) return plain;
+        return null;
     }
 }

@@ -77,9 +77,14 @@ internal sealed class CheckReport
     public int DraftCount { get; }
     public int CleanDrafts { get; }
 
-    /// <summary>True when a config or rule-pack problem is at error level (exit code 2).</summary>
-    public bool HasConfigErrors => Documents.Any(d => d.Findings.Any(f =>
-        f.Severity == Severity.Error && f.RuleId is WellKnownRuleIds.Config or WellKnownRuleIds.RulePack));
+    /// <summary>
+    /// The first file with an error-level problem the user must fix before the run means anything:
+    /// in .outreach.yaml, or in a rule pack of theirs on disk (exit code 2). A problem in the shipped
+    /// pack is our bug, not a configuration error: it is reported like any finding.
+    /// </summary>
+    public ReportDocument? FirstConfigError => Documents.FirstOrDefault(d => d.Findings.Any(f =>
+        f.Severity == Severity.Error
+        && (f.RuleId == WellKnownRuleIds.Config || (f.RuleId == WellKnownRuleIds.RulePack && d.AbsolutePath is not null))));
 
     public ReportDocument? Find(string id) => _byId.TryGetValue(id, out var d) ? d : null;
 

@@ -193,11 +193,12 @@ public static class DraftParser
         public void Run(ImmutableArray<Finding>.Builder findings)
         {
             if (_offset >= _text.Length) return;
+            string body = BlankPathologicalChunks(findings) ?? (_offset == 0 ? _text : _text.Substring(_offset));
             MarkdownDocument document;
             try
             {
                 // Markdig reports offsets into the string it parsed; adding _offset makes them absolute.
-                document = Markdown.Parse(_offset == 0 ? _text : _text.Substring(_offset), Pipeline);
+                document = Markdown.Parse(body, Pipeline);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -208,6 +209,72 @@ public static class DraftParser
                 return;
             }
             Walk(document);
+        }
+
+        /// <summary>Most '[' plus '*'/'_' runs a paragraph may hold before it is not read.</summary>
+        internal const int MaxDelimitersPerParagraph = 1000;
+
+        /// <summary>
+        /// Markdig's inline parser is quadratic in the number of unmatched brackets and emphasis
+        /// delimiters of one paragraph (20,000 "[a](" take seconds; a megabyte of them, minutes). No
+        /// email has a thousand in one paragraph, so such paragraphs (runs of non-blank lines) are
+        /// blanked out (spaces, line breaks kept: every offset stays the same) and reported. Returns
+        /// the body to parse, or null when nothing had to change.
+        /// </summary>
+        private string? BlankPathologicalChunks(ImmutableArray<Finding>.Builder findings)
+        {
+            char[]? copy = null;
+            int chunkStart = -1, count = 0;
+            char previous = '\n';
+            int i = _offset;
+            for (; i <= _text.Length; i++)
+            {
+                char c = i < _text.Length ? _text[i] : '\n';
+                if (c is '\n' or '\r')
+                {
+                    if (c == '\n' && previous == '\r') { previous = c; continue; } // the rest of a "\r\n"
+                    // A line with nothing but spaces ends the chunk.
+                    if (chunkStart >= 0 && IsBlankLineEnding(i))
+                    {
+                        Flush(chunkStart, i);
+                        chunkStart = -1;
+                        count = 0;
+                    }
+                    previous = c;
+                    continue;
+                }
+                if (chunkStart < 0 && c is not ' ' and not '\t') chunkStart = LineStartOf(i);
+                if (c == '[' || (c is '*' or '_' && previous != c)) count++;
+                previous = c;
+            }
+            if (chunkStart >= 0) Flush(chunkStart, _text.Length);
+            if (copy is null) return null;
+            return new string(copy);
+
+            void Flush(int start, int end)
+            {
+                if (count <= MaxDelimitersPerParagraph) return;
+                copy ??= _text.ToCharArray(_offset, _text.Length - _offset);
+                for (int k = start; k < end; k++)
+                    if (_text[k] is not '\r' and not '\n') copy[k - _offset] = ' ';
+                findings.Add(new Finding(WellKnownRuleIds.Input, Severity.Warning, _documentId, new TextSpan(start, 0),
+                    $"This paragraph has more than {MaxDelimitersPerParagraph:N0} brackets or emphasis markers; it looks generated and was not linted."));
+            }
+        }
+
+        /// <summary>True when the line that ends at <paramref name="lineEnd"/> holds only spaces and tabs.</summary>
+        private bool IsBlankLineEnding(int lineEnd)
+        {
+            int k = lineEnd - 1;
+            while (k >= _offset && _text[k] is ' ' or '\t') k--;
+            return k < _offset || _text[k] is '\r' or '\n';
+        }
+
+        private int LineStartOf(int index)
+        {
+            int k = index;
+            while (k > _offset && _text[k - 1] is not '\r' and not '\n') k--;
+            return k;
         }
 
         /// <summary>The one conversion from a Markdig span (inclusive end, relative to the parsed string) to a document span.</summary>

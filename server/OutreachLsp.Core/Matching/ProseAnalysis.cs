@@ -10,8 +10,9 @@ namespace OutreachLsp.Core.Matching;
 /// </summary>
 public sealed class Sentence
 {
-    internal Sentence(ProseBlock block, int blockIndex, Token[] words, int[] clauseIds, int textStart, int textEnd, bool isQuestion)
+    internal Sentence(ProseBlock block, int blockIndex, Token[] words, int[] clauseIds, bool[] quoted, int textStart, int textEnd, bool isQuestion)
     {
+        Quoted = quoted;
         Block = block;
         BlockIndex = blockIndex;
         Words = words;
@@ -26,6 +27,8 @@ public sealed class Sentence
     /// <summary>Word and number tokens only; punctuation is not matched against.</summary>
     public Token[] Words { get; }
     public int[] ClauseIds { get; }
+    /// <summary>Words inside quotation marks: someone else's words (the program's motto, a quoted email).</summary>
+    public bool[] Quoted { get; }
     /// <summary>Bounds in the block text, terminal punctuation included.</summary>
     public int TextStart { get; }
     public int TextEnd { get; }
@@ -87,6 +90,8 @@ public sealed class ProseAnalysis
         string text = block.Text;
         var words = new List<Token>();
         var clauses = new List<int>();
+        var quoted = new List<bool>();
+        bool inQuote = false;
         int clause = 0;
         int sentenceStart = -1;
         for (int i = 0; i < tokens.Count; i++)
@@ -98,11 +103,20 @@ public sealed class ProseAnalysis
                 if (ClauseOpeners.Contains(t.Norm) && words.Count > 0) clause++;
                 words.Add(t);
                 clauses.Add(clause);
+                quoted.Add(inQuote);
                 stems.Add(t.Stem);
                 stems.Add(t.Norm);
                 continue;
             }
-            if (t.Kind == TokenKind.Break) { clause++; continue; }
+            if (t.Kind == TokenKind.Break)
+            {
+                clause++;
+                // Straight quotes toggle; curly ones say which side they are on.
+                if (t.Norm is "\"") inQuote = !inQuote;
+                else if (t.Norm is "“") inQuote = true;
+                else if (t.Norm is "”") inQuote = false;
+                continue;
+            }
             if (t.Norm is "." or "!" or "?" && IsSentenceEnd(text, tokens, i))
             {
                 // Swallow a run of terminal punctuation and closing quotes: "?!", "...", ".)".
@@ -113,15 +127,17 @@ public sealed class ProseAnalysis
                     j++;
                     question |= tokens[j].Norm == "?";
                 }
-                Emit(block, blockIndex, words, clauses, sentenceStart, tokens[j].End, question, sentences);
+                Emit(block, blockIndex, words, clauses, quoted, sentenceStart, tokens[j].End, question, sentences);
                 words.Clear();
                 clauses.Clear();
+                quoted.Clear();
+                inQuote = false;
                 clause = 0;
                 sentenceStart = -1;
                 i = j;
             }
         }
-        if (sentenceStart >= 0) Emit(block, blockIndex, words, clauses, sentenceStart, TrimEnd(text), false, sentences);
+        if (sentenceStart >= 0) Emit(block, blockIndex, words, clauses, quoted, sentenceStart, TrimEnd(text), false, sentences);
     }
 
     private static int TrimEnd(string text)
@@ -131,10 +147,10 @@ public sealed class ProseAnalysis
         return end;
     }
 
-    private static void Emit(ProseBlock block, int blockIndex, List<Token> words, List<int> clauses, int start, int end, bool question, ImmutableArray<Sentence>.Builder sentences)
+    private static void Emit(ProseBlock block, int blockIndex, List<Token> words, List<int> clauses, List<bool> quoted, int start, int end, bool question, ImmutableArray<Sentence>.Builder sentences)
     {
         if (words.Count == 0) return;
-        sentences.Add(new Sentence(block, blockIndex, words.ToArray(), clauses.ToArray(), start, Math.Max(start, end), question));
+        sentences.Add(new Sentence(block, blockIndex, words.ToArray(), clauses.ToArray(), quoted.ToArray(), start, Math.Max(start, end), question));
     }
 
     private static bool IsSentenceEnd(string text, List<Token> tokens, int i)

@@ -120,6 +120,14 @@ public static class RuleLoader
 
     private static YamlMappingNode? ParseMapping(string origin, SourceText text, ImmutableArray<Finding>.Builder problems)
     {
+        // A rule file comes from the workspace: the guarded reader refuses alias bombs and deep
+        // nesting before YamlDotNet's recursive representation model ever sees the text.
+        var guarded = Yaml.SafeYaml.Parse(text.Text, origin, WellKnownRuleIds.RulePack, Yaml.SafeYamlLimits.RulePack);
+        if (guarded.Failed)
+        {
+            problems.AddRange(guarded.Problems);
+            return null;
+        }
         try
         {
             var stream = new YamlStream();

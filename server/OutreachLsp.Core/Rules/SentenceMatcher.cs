@@ -137,7 +137,7 @@ public sealed class SentenceMatcher
     private static (int Start, int End)? Find(Pattern pattern, Sentence sentence, bool guard)
     {
         var m = pattern.Match(sentence.Words);
-        if (m is not { } hit || (guard && IsNegatedOrReported(sentence, hit.Start))) return null;
+        if (m is not { } hit || (guard && (IsNegatedOrReported(sentence, hit.Start) || sentence.Quoted[hit.Start]))) return null;
         return hit;
     }
 

@@ -43,6 +43,8 @@ public sealed class AnalysisService
         public WorkspaceSnapshot? Snapshot;
         public FolderAnalysis? Last;
         public Dictionary<string, (Draft Draft, string WorkspaceKey, ImmutableArray<Finding> Findings)> Entries = new(StringComparer.Ordinal);
+        // A semaphore rather than a lock: a request waiting for a long analysis must stay cancellable.
+        public readonly SemaphoreSlim Gate = new(1, 1);
     }
 
     private readonly ConcurrentDictionary<string, Cache> _caches = new(StringComparer.Ordinal);
@@ -51,7 +53,8 @@ public sealed class AnalysisService
     public FolderAnalysis Analyze(FolderState state, CancellationToken cancellationToken)
     {
         var cache = _caches.GetOrAdd(state.Key, _ => new Cache());
-        lock (cache)
+        cache.Gate.Wait(cancellationToken);
+        try
         {
             var engine = state.Engine;
             var snapshot = state.Snapshot;
@@ -84,6 +87,10 @@ public sealed class AnalysisService
             cache.Entries = entries;
             cache.Last = result;
             return result;
+        }
+        finally
+        {
+            cache.Gate.Release();
         }
     }
 

@@ -61,13 +61,21 @@ public sealed partial class ExecuteCommandHandler
         if (renderer.Catalog.Get(args.Type) is null)
             throw new LspException(LspErrorCodes.InvalidParams, $"No template for type '{args.Type}'. Known: {string.Join(", ", renderer.Catalog.Types)}.");
 
+        // The draft goes into folderUri when given (any folder, e.g. a sub-folder per program), else
+        // into the first workspace folder; its config comes from the workspace folder containing it.
+        string? directory = null;
         FolderState folder;
         if (args.FolderUri is { } folderUri && DocumentUris.TryGetPath(folderUri, out var folderPath))
-            folder = state.Folders.FirstOrDefault(f => f.Key == folderPath) ?? state.FolderFor(folderPath);
+        {
+            directory = folderPath;
+            folder = state.FolderFor(Path.Combine(folderPath, "draft.md"));
+        }
         else
+        {
             folder = state.Folders.FirstOrDefault() ?? state.Loose;
-        string directory = folder.RootPath ?? (args.FolderUri is { } u && DocumentUris.TryGetPath(u, out var p) ? p : null)
-            ?? throw new LspException(LspErrorCodes.InvalidParams, "outreach.newDraft needs a workspace folder or a 'folderUri'.");
+            directory = folder.RootPath;
+        }
+        if (directory is null) throw new LspException(LspErrorCodes.InvalidParams, "outreach.newDraft needs a workspace folder or a 'folderUri'.");
 
         var model = new TemplateModel
         {

@@ -35,6 +35,8 @@ internal sealed class LspJsonRpc : JsonRpc
                 return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)lsp.Code, Message = lsp.Message };
             case LocalRpcException local:
                 return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)local.ErrorCode, Message = local.Message, Data = local.ErrorData };
+            case RpcArgumentDeserializationException or System.Text.Json.JsonException:
+                return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)LspErrorCodes.InvalidParams, Message = "Invalid params: " + ex.Message };
             case OperationCanceledException:
                 return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)LspErrorCodes.RequestCancelled, Message = "The request was cancelled." };
             default:

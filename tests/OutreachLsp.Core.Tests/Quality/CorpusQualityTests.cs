@@ -22,21 +22,47 @@ public sealed class CorpusQualityTests(ITestOutputHelper output)
 {
     private const double Gate = 0.95;
 
+    /// <summary>The rules RULES.md gives info severity by default.</summary>
+    private static readonly string[] InfoRules =
+    [
+        "outside-match-acceptance-timing", "visa-fact-error", "intent-without-visa-confirmation", "thank-you-timing",
+        "post-certification-contact", "desperate-tone", "salutation-format", "stock-phrasing", "missing-applicant-id",
+    ];
+
     private sealed record Label(string File, string Rule, string[] AlsoOk, int Start, int End, bool InFrontMatter);
 
     private sealed record Scored(string Workspace, string File, Finding Finding, bool Matched);
 
+    /// <summary>The development corpus: the rules were tuned on it; the gate is the 0.95.</summary>
     [Fact]
-    public void DefaultPack_MeetsPrecisionAndRecallGateOnCorpus()
+    public void DefaultPack_MeetsPrecisionAndRecallGateOnCorpus() => Measure("corpus", Gate);
+
+    /// <summary>
+    /// The held-out corpus, written by another author without sight of the rules. It was used once
+    /// to find missed paraphrases, so it is no longer blind; its floor guards against regressions.
+    /// </summary>
+    [Fact]
+    public void DefaultPack_HoldsUpOnHeldOutCorpus() => Measure("corpus-holdout", 0.90);
+
+    /// <summary>The blind corpus: never used for tuning. Measured and reported; its floor only catches collapse.</summary>
+    [Fact]
+    public void DefaultPack_IsMeasuredOnBlindCorpus()
     {
-        var engineRules = Engine.CreateDefault().Rules;
-        var gated = engineRules.All.Where(r => r.Info.Severity >= Severity.Warning).Select(r => r.Id).ToHashSet();
+        if (!Directory.Exists(Path.Combine(TestPaths.RepoRoot, "tests", "corpus-blind"))) return;
+        Measure("corpus-blind", 0.60);
+    }
+
+    private void Measure(string corpusName, double gate)
+    {
+        // Gated: the catalogue's error and warning rules, by RULES.md, whatever loaded (a rule that
+        // failed to load must count as missed, not as ungated).
         var catalogue = DefaultPackTests.CatalogueIds.ToHashSet();
+        var gated = catalogue.Except(InfoRules).ToHashSet();
 
         var labels = new List<(string Workspace, Label Label, bool Found)>();
         var findings = new List<Scored>();
         var unexpected = new List<string>();
-        foreach (var workspace in Directory.GetDirectories(TestPaths.Corpus).Order(StringComparer.Ordinal))
+        foreach (var workspace in Directory.GetDirectories(Path.Combine(TestPaths.RepoRoot, "tests", corpusName)).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(workspace);
             var config = ConfigLoader.LoadFromDirectory(PhysicalFileSystem.Instance, workspace);
@@ -73,10 +99,10 @@ public sealed class CorpusQualityTests(ITestOutputHelper output)
 
         var report = Report(labels, findings, gated);
         output.WriteLine(report.Text);
-        WriteArtifact(report.Text);
+        WriteArtifact(corpusName, report.Text);
         Assert.True(unexpected.Count == 0, "Corpus drafts must parse cleanly:\n" + string.Join("\n", unexpected));
-        Assert.True(report.Precision >= Gate && report.Recall >= Gate,
-            $"Error/warning rules: precision {report.Precision:F3}, recall {report.Recall:F3} (gate {Gate}).\n{report.Text}");
+        Assert.True(report.Precision >= gate && report.Recall >= gate,
+            $"{corpusName}, error/warning rules: precision {report.Precision:F3}, recall {report.Recall:F3} (gate {gate}).\n{report.Text}");
     }
 
     private static List<Label> ReadLabels(string workspace, WorkspaceSnapshot snapshot)
@@ -142,13 +168,13 @@ public sealed class CorpusQualityTests(ITestOutputHelper output)
 
     private static string Ratio(int a, int b) => b == 0 ? "-" : ((double)a / b).ToString("F2", CultureInfo.InvariantCulture);
 
-    private static void WriteArtifact(string text)
+    private static void WriteArtifact(string corpusName, string text)
     {
         try
         {
             var dir = Path.Combine(TestPaths.RepoRoot, "test-artifacts");
             Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, "corpus-quality.md"), text);
+            File.WriteAllText(Path.Combine(dir, $"{corpusName}-quality.md"), text);
         }
         catch (IOException)
         {

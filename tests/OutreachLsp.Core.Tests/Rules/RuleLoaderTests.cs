@@ -47,7 +47,7 @@ public sealed class RuleLoaderTests
         var p = Assert.Single(problems);
         Assert.Equal("broken.yaml", p.DocumentId);
         Assert.Equal(WellKnownRuleIds.RulePack, p.RuleId);
-        Assert.StartsWith("Invalid YAML", p.Message);
+        Assert.StartsWith("3:", At(broken, p));
     }
 
     [Fact]
@@ -133,5 +133,30 @@ public sealed class RuleLoaderTests
         var rules = RuleLoader.LoadFolder(IO.PhysicalFileSystem.Instance, "/nonexistent/outreach-pack", problems);
         Assert.Empty(rules);
         Assert.Equal(WellKnownRuleIds.Config, Assert.Single(problems).RuleId);
+    }
+}
+
+public sealed class RuleLoaderHostileYamlTests
+{
+    [Fact]
+    public void DeeplyNestedRuleFile_IsRefusedWithoutStackOverflow()
+    {
+        var text = "id: x\nkind: phrase\npatterns: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+        var problems = ImmutableArray.CreateBuilder<Finding>();
+        var rules = RuleLoader.LoadFiles([("deep.yaml", text)], problems);
+        Assert.Empty(rules);
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.Equal(WellKnownRuleIds.RulePack, p.RuleId));
+    }
+
+    [Fact]
+    public void AliasBomb_InARuleFile_IsRefused()
+    {
+        var lines = new List<string> { "a: &a [x, x, x, x, x, x, x, x, x, x]" };
+        for (int i = 0; i < 9; i++) lines.Add($"{(char)('b' + i)}: &{(char)('b' + i)} [*{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}]");
+        var problems = ImmutableArray.CreateBuilder<Finding>();
+        var rules = RuleLoader.LoadFiles([("bomb.yaml", string.Join("\n", lines))], problems);
+        Assert.Empty(rules);
+        Assert.NotEmpty(problems);
     }
 }

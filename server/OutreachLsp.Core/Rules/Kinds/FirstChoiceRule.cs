@@ -16,7 +16,9 @@ namespace OutreachLsp.Core.Rules.Kinds;
 /// reported, with related locations at the claims to the other programs. Messages may use
 /// {others}: the other programs' names.
 ///
-/// Fields: patterns, match, unless, guard (see SentenceMatcher), conditional_guard (default true).
+/// Fields: patterns, match, unless, guard (see SentenceMatcher), conditional_guard (default true),
+/// triggers (optional: only sentences holding one of these words are matched; a cheap pre-filter, so
+/// every claim pattern must need one of them).
 /// </summary>
 public sealed class FirstChoiceRule : PackRule
 {
@@ -34,11 +36,13 @@ public sealed class FirstChoiceRule : PackRule
 
     private readonly SentenceMatcher _matcher;
     private readonly bool _conditionalGuard;
+    private readonly WordSet _triggers;
 
-    private FirstChoiceRule(RuleCommon common, SentenceMatcher matcher, bool conditionalGuard) : base(common)
+    private FirstChoiceRule(RuleCommon common, SentenceMatcher matcher, bool conditionalGuard, WordSet triggers) : base(common)
     {
         _matcher = matcher;
         _conditionalGuard = conditionalGuard;
+        _triggers = triggers;
     }
 
     public override bool IsWorkspaceRule => true;
@@ -49,7 +53,8 @@ public sealed class FirstChoiceRule : PackRule
         if (matcher.Entries.IsEmpty) yaml.Error(yaml.Node, "a first-choice rule needs claim 'patterns' or 'match' entries");
         if (!matcher.Regexes.IsEmpty) yaml.Error(yaml.Get("regex"), "the first-choice kind matches patterns, not regular expressions");
         bool conditionalGuard = yaml.GetBool("conditional_guard") ?? true;
-        return new FirstChoiceRule(common, matcher, conditionalGuard);
+        var triggers = WordSet.Read(yaml, "triggers");
+        return new FirstChoiceRule(common, matcher, conditionalGuard, triggers);
     }
 
     private sealed record Claim(DocumentContext Document, int Group, TextSpan Span);
@@ -90,16 +95,18 @@ public sealed class FirstChoiceRule : PackRule
     {
         var result = new List<TextSpan>();
         var prose = doc.Prose;
-        if (prose.Sentences.IsEmpty) return result;
-        var own = new NameIndex(ProgramNames.NamesOf(doc));
+        if (prose.Sentences.IsEmpty || !_triggers.AnyIn(prose.Stems)) return result;
+        var ownNames = ProgramNames.NamesOf(doc).ToList();
+        var own = new NameIndex(ownNames);
+        var ownSignificant = ownNames.SelectMany(n => n.Significant).ToHashSet(StringComparer.Ordinal);
         var stems = ProgramNames.StemsWithTokens(prose.Stems);
         foreach (var original in prose.Sentences)
         {
-            if (original.IsQuestion) continue;
+            if (original.IsQuestion || !_triggers.AnyIn(original.Words)) continue;
             var sentence = original;
             if (!own.IsEmpty)
             {
-                var mentions = ProgramNames.Find(ProgramNames.Fold(original), own);
+                var mentions = ProgramNames.FindOwn(original, ProgramNames.Fold(original), own, ownSignificant);
                 if (mentions.Count > 0)
                     sentence = ProgramNames.Rewrite(original, mentions.Select(m => (m.Start, m.End, ProgramNames.OwnToken)).ToList(), out _);
             }

@@ -35,6 +35,7 @@ public sealed class PlaceholderRule : PackRule
     private static readonly string[] FillSlots = ["program", "institution", "specialty", "applicant", "aamc_id", "to_surname", "to_name"];
 
     private readonly ImmutableArray<string> _words;
+    private readonly bool[] _repeated; // the word is one character repeated (XXX, ####): longer runs match too
     private readonly HashSet<string> _allow;
     private readonly Dictionary<string, string> _fills; // normalized placeholder name → slot
     private readonly bool _subject;
@@ -42,6 +43,7 @@ public sealed class PlaceholderRule : PackRule
     private PlaceholderRule(RuleCommon common, ImmutableArray<string> words, HashSet<string> allow, Dictionary<string, string> fills, bool subject) : base(common)
     {
         _words = words;
+        _repeated = words.Select(w => w.Length >= 2 && w.All(ch => ch == w[0])).ToArray();
         _allow = allow;
         _fills = fills;
         _subject = subject;
@@ -267,9 +269,10 @@ public sealed class PlaceholderRule : PackRule
     {
         matchEnd = end;
         int length = end - start;
-        foreach (var word in _words)
+        for (int w = 0; w < _words.Length; w++)
         {
-            bool repeated = word.Length >= 2 && word.All(ch => ch == word[0]);
+            string word = _words[w];
+            bool repeated = _repeated[w];
             if (!repeated && length == word.Length && string.CompareOrdinal(text, start, word, 0, length) == 0) return true;
             if (repeated && length >= word.Length && AllChar(text, start, end, word[0]))
             {

@@ -104,7 +104,7 @@ public sealed class ProgramNameRule : PackRule
         foreach (var sentence in prose.Sentences)
         {
             var folded = ProgramNames.Fold(sentence);
-            var ownMentions = ProgramNames.Find(folded, own);
+            var ownMentions = ProgramNames.FindOwn(sentence, folded, own, ownSignificant);
             var taken = new bool[folded.Length];
             foreach (var m in ownMentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
             var mentions = ProgramNames.Find(folded, foreign, (e, i) => IsForeign(e) && IsCapitalized(sentence, i) && Free(taken, i, i + e.Words.Length));
@@ -118,16 +118,16 @@ public sealed class ProgramNameRule : PackRule
                 replacements.Add((mention.Start, end, ProgramNames.OtherToken));
                 var rewritten = ProgramNames.Rewrite(sentence, replacements, out var map);
                 int target = map[mention.Start];
-                (int Start, int End)? best = Covering(_matcher, rewritten, target, stems, doc.Facts);
+                (int Start, int End)? best;
                 if (mention.Entry is null)
                 {
                     // A name only this draft gives needs the stricter context, and the main exclusions
                     // still apply; the finding keeps the main context's shorter span when there is one.
-                    if (SentenceMatcher.AnyMatch(rewritten, stems, _matcher.Unless)) continue;
                     var strict = Covering(_documentMatcher!, rewritten, target, stems, doc.Facts);
-                    if (strict is null) continue;
-                    best ??= strict;
+                    if (strict is null || SentenceMatcher.AnyMatch(rewritten, stems, _matcher.Unless)) continue;
+                    best = Covering(_matcher, rewritten, target, stems, doc.Facts) ?? strict;
                 }
+                else best = Covering(_matcher, rewritten, target, stems, doc.Facts);
                 if (best is not { } context) continue;
                 Report(doc, sink, rewritten.SourceSpanOfWords(context.Start, context.End), sentence.SourceSpanOfWords(mention.Start, mention.End), mention, foreign, IsForeign);
             }
@@ -213,12 +213,7 @@ public sealed class ProgramNameRule : PackRule
         return true;
     }
 
-    private static bool IsCapitalized(Sentence sentence, int i)
-    {
-        var word = sentence.Words[i];
-        var text = sentence.Block.Text;
-        return word.Start < text.Length && (char.IsUpper(text[word.Start]) || char.IsDigit(text[word.Start]));
-    }
+    private static bool IsCapitalized(Sentence sentence, int i) => ProgramNames.IsCapitalized(sentence, i);
 
     /// <summary>
     /// Capitalised names ending in a head word ("Mercy General Hospital", "Riverside IM Residency")

@@ -56,6 +56,7 @@ internal static class ProgramNames
         var words = sentence.Words;
         var newWords = new List<Token>(words.Length);
         var clauses = new List<int>(words.Length);
+        var quoted = new List<bool>(words.Length);
         map = new int[words.Length + 1];
         var ordered = replacements.OrderBy(r => r.Start).ToList();
         int r = 0;
@@ -69,6 +70,7 @@ internal static class ProgramNames
                 for (int k = start; k < end; k++) map[k] = newWords.Count;
                 newWords.Add(new Token(TokenKind.Word, norm, norm, words[start].Start, words[end - 1].End));
                 clauses.Add(sentence.ClauseIds[start]);
+                quoted.Add(IsQuoted(sentence, start));
                 i = end;
                 r++;
                 continue;
@@ -76,11 +78,14 @@ internal static class ProgramNames
             map[i] = newWords.Count;
             newWords.Add(words[i]);
             clauses.Add(sentence.ClauseIds[i]);
+            quoted.Add(IsQuoted(sentence, i));
             i++;
         }
         map[words.Length] = newWords.Count;
-        return new Sentence(sentence.Block, sentence.BlockIndex, newWords.ToArray(), clauses.ToArray(), sentence.TextStart, sentence.TextEnd, sentence.IsQuestion);
+        return new Sentence(sentence.Block, sentence.BlockIndex, newWords.ToArray(), clauses.ToArray(), quoted.ToArray(), sentence.TextStart, sentence.TextEnd, sentence.IsQuestion);
     }
+
+    private static bool IsQuoted(Sentence sentence, int i) => i < sentence.Quoted.Length && sentence.Quoted[i];
 
     /// <summary>Non-overlapping, longest-first mentions of the names in <paramref name="index"/>, left to right.</summary>
     public static List<NameMention> Find(string[] folded, NameIndex index, Func<ProgramNameEntry, int, bool>? accept = null)
@@ -94,6 +99,56 @@ internal static class ProgramNames
             i += entry.Words.Length;
         }
         return result;
+    }
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "and", "the", "for", "de", "la", "del", "'s", "y", "at" };
+
+    /// <summary>
+    /// Mentions of the draft's own program: its full names (longest first), then short forms the
+    /// front matter does not list, such as "Corran Valley" or "St. Columba's" for "Corran Valley
+    /// Medical Center Internal Medicine Residency": runs of capitalised words that hold at least one
+    /// significant word of the draft's own names and no significant word that is not one of them.
+    /// </summary>
+    public static List<NameMention> FindOwn(Sentence sentence, string[] folded, NameIndex own, HashSet<string> ownSignificant)
+    {
+        var mentions = Find(folded, own);
+        if (ownSignificant.Count == 0) return mentions;
+        var taken = new bool[folded.Length];
+        foreach (var m in mentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
+        for (int i = 0; i < folded.Length;)
+        {
+            if (taken[i] || !IsCapitalized(sentence, i) || Connectors.Contains(folded[i]))
+            {
+                i++;
+                continue;
+            }
+            int j = i;
+            bool ownWord = false, foreignWord = false;
+            int lastCapital = i;
+            while (j < folded.Length && !taken[j] && (IsCapitalized(sentence, j) || (Connectors.Contains(folded[j]) && j + 1 < folded.Length && IsCapitalized(sentence, j + 1)) || folded[j] == "'s"))
+            {
+                if (ownSignificant.Contains(folded[j])) ownWord = true;
+                else if (!KindText.GenericNameWords.Contains(folded[j]) && folded[j].Length > 1) foreignWord = true;
+                if (IsCapitalized(sentence, j) || folded[j] == "'s") lastCapital = j;
+                j++;
+            }
+            if (ownWord && !foreignWord)
+            {
+                mentions.Add(new NameMention(i, lastCapital + 1, null, sentence.Block.Text[sentence.Words[i].Start..sentence.Words[lastCapital].End]));
+                for (int k = i; k <= lastCapital; k++) taken[k] = true;
+            }
+            i = Math.Max(j, i + 1);
+        }
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return mentions;
+    }
+
+    /// <summary>The word starts with a capital letter (or a digit) in the prose.</summary>
+    public static bool IsCapitalized(Sentence sentence, int i)
+    {
+        var word = sentence.Words[i];
+        var text = sentence.Block.Text;
+        return word.Start < text.Length && (char.IsUpper(text[word.Start]) || char.IsDigit(text[word.Start]));
     }
 
     /// <summary>A stem set with the synthetic words added, for the patterns' pre-filter.</summary>

@@ -6,7 +6,8 @@ namespace OutreachLsp.Core.Rules.Kinds;
 /// <summary>
 /// Every match of a <see cref="SentenceMatcher"/> in a sentence, not just the first: each entry, and
 /// each occurrence of a single-pattern entry. The matcher's rules apply (entry conditions, question
-/// entries, the negation / reported-speech guard, <c>unless</c> vetoing the sentence).
+/// entries, the negation / reported-speech / quotation guard, <c>unless</c> vetoing the sentence);
+/// an entry's <c>window</c> (patterns in earlier sentences) is not used by the kinds that call this.
 /// </summary>
 internal static class SentenceHits
 {
@@ -15,7 +16,6 @@ internal static class SentenceHits
         var hits = new List<(int Start, int End)>();
         var words = sentence.Words;
         if (words.Length == 0) return hits;
-        if (!matcher.Unless.IsEmpty && SentenceMatcher.AnyMatch(sentence, stems, matcher.Unless)) return hits;
         foreach (var entry in matcher.Entries)
         {
             if (entry.Question && !sentence.IsQuestion) continue;
@@ -27,7 +27,7 @@ internal static class SentenceHits
                 int from = 0;
                 while (from < words.Length && pattern.Match(words, from) is { } m)
                 {
-                    if (!(entry.Guard && SentenceMatcher.IsNegatedOrReported(sentence, m.Start))) hits.Add((m.Start, Math.Max(m.End, m.Start + 1)));
+                    if (!(entry.Guard && Guarded(sentence, m.Start))) hits.Add((m.Start, Math.Max(m.End, m.Start + 1)));
                     from = Math.Max(m.End, m.Start + 1);
                 }
                 continue;
@@ -36,7 +36,7 @@ internal static class SentenceHits
             bool ok = true;
             foreach (var pattern in entry.All)
             {
-                if (!pattern.CanMatch(stems) || pattern.Match(words) is not { } hit || (entry.Guard && SentenceMatcher.IsNegatedOrReported(sentence, hit.Start)))
+                if (!pattern.CanMatch(stems) || pattern.Match(words) is not { } hit || (entry.Guard && Guarded(sentence, hit.Start)))
                 {
                     ok = false;
                     break;
@@ -46,6 +46,12 @@ internal static class SentenceHits
             }
             if (ok) hits.Add((start, Math.Max(end, start + 1)));
         }
+        // Vetoes are checked only for a sentence that matched: most sentences match nothing.
+        if (hits.Count > 0 && !matcher.Unless.IsEmpty && SentenceMatcher.AnyMatch(sentence, stems, matcher.Unless)) hits.Clear();
         return hits;
     }
+
+    /// <summary>As in <see cref="SentenceMatcher"/>: negated, reported, or inside quotation marks (someone else's words).</summary>
+    private static bool Guarded(Sentence sentence, int start) =>
+        SentenceMatcher.IsNegatedOrReported(sentence, start) || (start < sentence.Quoted.Length && sentence.Quoted[start]);
 }
