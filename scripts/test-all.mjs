@@ -9,7 +9,7 @@
 //   node scripts/test-all.mjs [--only dotnet,node,e2e] [--skip-e2e]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ARTIFACTS, CLIENT, dotnetArtifactsArgs, NPM, ROOT, run } from './lib.mjs';
+import { ARTIFACTS, buildCli, CLIENT, dotnetArtifactsArgs, NPM, ROOT, run } from './lib.mjs';
 import { parseTap, parseTrx, summaryLine } from './test-summary.mjs';
 
 const argv = process.argv.slice(2);
@@ -56,13 +56,35 @@ async function nodeTests(stage, files, tapFile, extraEnv = {}) {
   return counts;
 }
 
+/** *.test.mjs and *.test.js files under `dir`, skipping build output and dependencies. */
+function findTests(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!['bin', 'obj', 'node_modules', 'TestResults'].includes(entry.name)) found.push(...findTests(path.join(dir, entry.name)));
+    } else if (/\.test\.(mjs|js)$/.test(entry.name)) {
+      found.push(path.join(dir, entry.name));
+    }
+  }
+  return found.sort();
+}
+
 async function nodeStage() {
   banner('node tests');
   const compile = await run(NPM, ['run', 'compile', '-w', 'client-vscode']);
   if (compile.code !== 0) return add('node', { passed: 0, failed: 1, skipped: 0 }, 'TypeScript did not compile');
   const clientTests = fs.readdirSync(path.join(CLIENT, 'out', 'test')).filter((f) => f.endsWith('.test.js')).map((f) => path.join(CLIENT, 'out', 'test', f));
   const scriptTests = fs.readdirSync(path.join(ROOT, 'scripts', 'tests')).filter((f) => f.endsWith('.test.mjs')).map((f) => path.join(ROOT, 'scripts', 'tests', f));
-  add('node', await nodeTests('node', [...clientTests, ...scriptTests], 'node.tap'));
+  // Node tests others add under tests/ (e.g. a protocol test of the server) run here too.
+  const repoTests = findTests(path.join(ROOT, 'tests'));
+  // They find the server through OUTREACH_SERVER_DLL: the CLI as built for the .NET tests.
+  const env = {};
+  if (!process.env.OUTREACH_SERVER_DLL) {
+    const cli = await buildCli({ quiet: true }).catch(() => undefined);
+    if (cli) env.OUTREACH_SERVER_DLL = cli.args[0];
+  }
+  add('node', await nodeTests('node', [...clientTests, ...scriptTests, ...repoTests], 'node.tap', env));
 }
 
 async function e2eStage() {

@@ -19,6 +19,7 @@ using StreamJsonRpc;
 
 int edits = 1000, largeEdits = 60;
 bool skipProcess = false;
+string? serverDll = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -27,6 +28,7 @@ for (int i = 0; i < args.Length; i++)
         case "--large-edits": largeEdits = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--skip-process": skipProcess = true; break;
         case "--engine": break;
+        case "--server-dll": serverDll = args[++i]; break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
@@ -60,12 +62,14 @@ var small = await MeasureEditsAsync("300-word draft: didChange → publishDiagno
 var large = await MeasureEditsAsync("1 MB document: didChange → publishDiagnostics", generator.LargeDocument(1 << 20), largeEdits, warmup: 5);
 if (!skipProcess)
 {
-    var dll = Path.Combine(AppContext.BaseDirectory, "outreach.dll");
+    // --server-dll measures another build of the server, e.g. a ReadyToRun publish.
+    var dll = serverDll ?? Path.Combine(AppContext.BaseDirectory, "outreach.dll");
     var init = new List<double>();
     for (int run = 0; run < 7; run++) init.Add(await MeasureInitializeFromProcessStartAsync(dll));
     Report("`initialize` answered, from process start", init);
     var rss = await MeasureResidentMemoryAsync(dll, generator, 1000);
     Console.WriteLine($"| resident memory, 1,000 drafts loaded and analysed | {rss / (1024.0 * 1024):F0} MB | | | 1 |");
+    Console.WriteLine($"\nserver: {dll}");
 }
 return 0;
 
@@ -180,15 +184,13 @@ static async Task<long> MeasureResidentMemoryAsync(string dll, DraftGenerator ge
         await rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new { processId = Environment.ProcessId, rootUri = uri, workspaceFolders = new[] { new { uri, name = "bench" } }, capabilities = new { } });
         await rpc.NotifyWithParameterObjectAsync("initialized", new { });
         await loaded.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        // Wait until the analysis of all drafts has been published.
-        int last = -1;
-        while (last != Volatile.Read(ref client.PublishCount))
-        {
-            last = Volatile.Read(ref client.PublishCount);
-            await Task.Delay(1500);
-        }
+        // A workspace pull is answered only once every draft is analysed: then the memory is all in use.
+        var report = await rpc.InvokeWithParameterObjectAsync<JsonElement>("workspace/diagnostic", new { previousResultIds = Array.Empty<object>() });
+        int documents = report.GetProperty("items").GetArrayLength();
+        GC.KeepAlive(report);
+        await Task.Delay(1000);
         long rss = ReadRss(process.Id);
-        Console.Error.WriteLine($"{count} drafts, {last} documents published, RSS {rss / (1024 * 1024)} MB");
+        Console.Error.WriteLine($"{count} drafts, {documents} documents in the workspace report, {Volatile.Read(ref client.PublishCount)} published, RSS {rss / (1024 * 1024)} MB");
         await rpc.InvokeWithParameterObjectAsync<JsonElement?>("shutdown", null);
         await rpc.NotifyAsync("exit");
         await process.WaitForExitAsync();

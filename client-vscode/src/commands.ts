@@ -42,7 +42,10 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
     try {
       const result = parseNewDraftResult(await execute(client, SERVER_COMMANDS.newDraft, [args]));
       if (!result) throw new Error('the server did not say which file it created');
-      await vscode.window.showTextDocument(vscode.Uri.parse(result.uri));
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(result.uri));
+      // The server's edit creates the file and inserts the text; save it so the draft is on disk
+      // (and in the plan) as the command promises.
+      if (editor.document.isDirty) await editor.document.save();
     } catch (e) {
       reportFailure('New draft', e, output);
     }

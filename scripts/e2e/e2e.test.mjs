@@ -256,6 +256,28 @@ step('completion offers the Outreach templates', async () => {
   await page.keyboard.press('Escape');
 });
 
+step('Outreach: New draft from template writes a filled draft', async () => {
+  const { page } = s;
+  await runCommand(page, 'Outreach: New draft from template');
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Thank-you' }).first().waitFor({ timeout: WAIT });
+  await input.fill('thank-you');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget', { hasText: 'Program name' }).waitFor({ timeout: WAIT });
+  await input.fill('Lakeside Family Medicine Residency');
+  await page.keyboard.press('Enter');
+  const name = 'lakeside-family-medicine-residency-thank-you.md';
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: WAIT });
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: WAIT });
+  const file = path.join(s.dirs.workspace, name);
+  assert.ok(fs.existsSync(file), `${name} was not written`);
+  const text = fs.readFileSync(file, 'utf8');
+  assert.match(text, /^---\n/);
+  assert.match(text, /type: thank-you/);
+  assert.match(text, /Lakeside Family Medicine Residency/);
+  await shot(page, SHOTS, '7-new-draft');
+});
+
 step('Outreach: Show communication plan lists the programs and drafts', async () => {
   const { page } = s;
   // Room for the tree: close the bottom panel and collapse the folder's file list.
@@ -267,5 +289,6 @@ step('Outreach: Show communication plan lists the programs and drafts', async ()
   const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /communication plan/i }) });
   await view.locator('.monaco-list-row', { hasText: 'Riverside Internal Medicine Residency' }).first().waitFor({ timeout: WAIT });
   await view.locator('.monaco-list-row', { hasText: 'update' }).first().waitFor({ timeout: WAIT });
+  await view.locator('.monaco-list-row', { hasText: 'Lakeside Family Medicine Residency' }).first().waitFor({ timeout: WAIT });
   await shot(page, SHOTS, '6-plan');
 });

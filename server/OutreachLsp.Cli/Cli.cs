@@ -14,6 +14,8 @@ public static class ExitCodes
     public const int UsageOrConfig = 2;
     /// <summary>A bug in outreach itself.</summary>
     public const int InternalError = 3;
+    /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
 }
 
 /// <summary>
@@ -59,7 +61,7 @@ public static class Cli
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             stderr.WriteLine("outreach: cancelled");
-            return ExitCodes.InternalError;
+            return ExitCodes.Cancelled;
         }
         catch (Exception ex)
         {

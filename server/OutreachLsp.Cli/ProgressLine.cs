@@ -40,6 +40,17 @@ internal sealed class ProgressLine : IProgress<(int Done, int Total)>, IDisposab
         }
     }
 
+    /// <summary>Replaces the counter with a final status while the rules run (only if the line is showing).</summary>
+    public void Status(string text)
+    {
+        lock (_gate)
+        {
+            if (!_shown) return;
+            _writer.Write($"\r\u001b[K{text}");
+            _writer.Flush();
+        }
+    }
+
     /// <summary>Erases the line (carriage return, then clear to end of line).</summary>
     public void Dispose()
     {

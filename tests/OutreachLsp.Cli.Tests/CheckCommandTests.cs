@@ -246,6 +246,21 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Broken_rule_in_a_workspace_pack_exits_two_and_is_located_in_its_file()
+    {
+        using var ws = new TempWorkspace();
+        ws.Write(".outreach.yaml", Drafts.Config + "packs:\n  - my-rules\n");
+        ws.Write("my-rules/no-such-kind.yaml", "id: my-rule\nkind: no-such-kind\nseverity: error\n");
+        ws.Write("a.md", Drafts.Clean);
+
+        var run = CliHarness.Run(ws.Root, "check", ".");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Matches(@"(?m)^my-rules/no-such-kind\.yaml:\d+:\d+: error rule-pack: ", run.Stdout);
+        Assert.Equal("outreach: configuration error in my-rules/no-such-kind.yaml (see the findings above)", Assert.Single(run.StderrLines));
+    }
+
+    [Fact]
     public void Unknown_format_is_a_usage_error()
     {
         using var ws = new TempWorkspace();

@@ -235,6 +235,27 @@ public sealed class TemplatesTests
     }
 
     [Fact]
+    public void Deeply_nested_template_is_refused_by_the_parser_not_by_a_stack_overflow()
+    {
+        string template = "{{ " + new string('(', 20_000) + "1" + new string(')', 20_000) + " }}";
+        var result = TemplateRenderer.Default.RenderText("deep", template, TemplateModel.Empty, snippet: false);
+        Assert.False(result.Success);
+        Assert.Contains("depth", result.Errors[0].Message);
+    }
+
+    [Fact]
+    public void Slow_template_is_stopped_by_the_time_limit()
+    {
+        var renderer = new TemplateRenderer(TemplateCatalog.Default, TemplateLimits.Default with { Timeout = TimeSpan.FromMilliseconds(20) });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        // Within the loop and string limits, but slow: each step builds and rewrites a 60,000-character string.
+        var result = renderer.RenderText("slow", "{{ for i in 1..999 }}{{ s = \"x\" | string.pad_left 60000 | string.replace \"x\" \"yy\" | string.upcase | string.downcase | string.upcase | string.size }}{{ end }}", TemplateModel.Empty, snippet: false);
+        Assert.False(result.Success);
+        Assert.Contains("20 ms", result.Errors[0].Message);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+    }
+
+    [Fact]
     public void Oversized_template_text_is_refused()
     {
         var result = TemplateRenderer.Default.RenderText("big", new string('x', 300 * 1024), TemplateModel.Empty, snippet: false);

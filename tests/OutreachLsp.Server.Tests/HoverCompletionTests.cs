@@ -89,4 +89,17 @@ public class HoverCompletionTests
         Assert.Equal(InsertTextFormat.PlainText, item.InsertTextFormat);
         Assert.DoesNotContain("${", item.TextEdit!.NewText);
     }
+
+    [Fact]
+    public async Task TriggerCharacterInTheBody_OffersNothing()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync();
+        const string uri = "untitled:typing";
+        await client.OpenAsync(uri, "---\nprogram: X\n---\nDear \n");
+        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new
+        {
+            textDocument = new { uri }, position = new { line = 3, character = 5 }, context = new { triggerKind = 2, triggerCharacter = " " },
+        });
+        Assert.Empty(list.Items);
+    }
 }

@@ -64,6 +64,7 @@ internal static class CheckCommand
         var engineTask = Task.Run(() => Engine.Create(config, fs), cancellationToken);
         using var progress = new ProgressLine(context.Error, context.Environment.StderrIsTerminal && !options.Quiet);
         var (snapshot, loadProblems) = LoadDrafts(context, root, folders, files, config, progress, cancellationToken);
+        progress.Status($"Checking {snapshot.Drafts.Count} drafts against the rules...");
         var engine = engineTask.GetAwaiter().GetResult();
         var result = engine.Analyze(snapshot, cancellationToken);
         progress.Dispose();

@@ -129,7 +129,7 @@ public sealed class TemplateRenderer
         catch (ScriptAbortException)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return TemplateResult.Fail(name, 1, 1, $"Rendering took longer than {Limits.Timeout.TotalSeconds:0.#} s and was stopped.");
+            return TemplateResult.Fail(name, 1, 1, TimeoutMessage());
         }
         catch (ScriptRuntimeException ex)
         {
@@ -137,7 +137,7 @@ public sealed class TemplateRenderer
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return TemplateResult.Fail(name, 1, 1, $"Rendering took longer than {Limits.Timeout.TotalSeconds:0.#} s and was stopped.");
+            return TemplateResult.Fail(name, 1, 1, TimeoutMessage());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -151,10 +151,14 @@ public sealed class TemplateRenderer
         if (timeout.IsCancellationRequested)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return TemplateResult.Fail(name, 1, 1, $"Rendering took longer than {Limits.Timeout.TotalSeconds:0.#} s and was stopped.");
+            return TemplateResult.Fail(name, 1, 1, TimeoutMessage());
         }
         return new TemplateResult(Expand(raw, snippet), ImmutableArray<TemplateError>.Empty);
     }
+
+    private string TimeoutMessage() => Limits.Timeout < TimeSpan.FromSeconds(1)
+        ? $"Rendering took longer than {Limits.Timeout.TotalMilliseconds:0} ms and was stopped."
+        : $"Rendering took longer than {Limits.Timeout.TotalSeconds:0.#} s and was stopped.";
 
     private TemplateResult RenderType(string type, TemplateModel model, bool snippet, CancellationToken cancellationToken)
     {

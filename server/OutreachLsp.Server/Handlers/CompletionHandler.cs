@@ -36,6 +36,8 @@ public sealed class CompletionHandler
         if (region is not null && offset >= region.OpenFenceEnd && offset <= region.ContentEnd && lineStart >= region.OpenFenceEnd)
             return new CompletionList { Items = FrontMatterItems(doc, folder, before, offset, lineStart) };
 
+        // ":" and " " trigger completion for front-matter values only; typing prose must not pop up lists.
+        if (request.Context?.TriggerKind == 2) return empty;
         int bodyStart = region?.End ?? 0;
         if (offset < bodyStart || lineStart < bodyStart) return empty;
         var items = new List<CompletionItem>();

@@ -81,6 +81,15 @@ public sealed class FirstChoiceRuleTests
     }
 
     [Fact]
+    public void ShortFormOfTheDraftsOwnProgram_CountsAsAClaimTarget()
+    {
+        string corran = Doc("program: Corran Valley Medical Center Internal Medicine Residency\ntype: update\nmatch_year: 2026",
+            "Dear Dr. Ames,\n\nAfter my visit, Corran Valley is my first choice.\n");
+        var result = Lint([("a.md", Lakeshore("You are my first choice.\n")), ("c.md", corran)], Rule);
+        Assert.Equal("Corran Valley is my first choice", Slice(corran, Assert.Single(result["c.md"]).Span));
+    }
+
+    [Fact]
     public void TwoDraftsToOneProgram_ByNameOrAlias_AreOneProgram()
     {
         string b = Doc("program: Lakeshore\ntype: update\nmatch_year: 2026", "I intend to rank Lakeshore first.\n");
@@ -108,6 +117,14 @@ public sealed class FirstChoiceRuleTests
     [InlineData("My list begins with Elmwood.", true)]
     [InlineData("Elmwood will be the first name on my rank order list.", true)]
     [InlineData("I have decided that Elmwood will occupy the top spot on my rank order list.", true)]
+    [InlineData("I cannot imagine ranking any program above Elmwood.", true)]
+    [InlineData("I would not hesitate to rank Elmwood first.", true)]
+    [InlineData("Elmwood continues to be my first choice.", true)]
+    [InlineData("There is no program I would rather train at.", true)]
+    [InlineData("When I certify my list, Elmwood will be at the top.", true)]
+    [InlineData("I would not hesitate to ask if I had questions.", false)]
+    [InlineData("Elmwood is one of my first choices.", false)]
+    [InlineData("I will keep your advice at the top of my mind.", false)]
     [InlineData("Elmwood remains one of my top choices.", false)]
     [InlineData("Elmwood is among my top three programs.", false)]
     [InlineData("If I rank you first, will I match?", false)]

@@ -61,6 +61,28 @@ public sealed class ProgramNameRuleTests
     }
 
     [Fact]
+    public void ShortFormOfAnotherDraftsProgram_IsReported_AndPointsAtThatProgram()
+    {
+        string sonoran = Doc("program: Sonoran Desert Family Medicine Residency\ninstitution: Sonoran Regional Medical Center\ntype: update", "Dear Dr. Ortiz,\n\nAn update.\n");
+        string text = Doc(HarborValley, "Dear Dr. Oduya,\n\nI would be proud to join Sonoran in July, and I hope to thrive at Sonoran Desert.\n");
+        var findings = Lint([("hv.md", text), ("sonoran.md", sonoran)], Rule)["hv.md"];
+        Assert.Equal(["join Sonoran", "thrive at Sonoran Desert"], findings.Select(f => Slice(text, f.Span)));
+        Assert.All(findings, f => Assert.StartsWith("program:", Slice(sonoran, Assert.Single(f.Related).Span)));
+        Assert.Equal("Harbor Valley", findings[0].Fixes.Single(f => f.IsPreferred).Edits[0].NewText);
+    }
+
+    [Theory]
+    [InlineData("I would be proud to join Sonoran Hills Pediatrics in July.")]
+    [InlineData("I grew up near the Sonoran Desert and love the heat.")]
+    [InlineData("I hope to join Harbor Valley, far from the sonoran heat.")]
+    public void ShortForms_ThatAreAnotherNameOrNoRecipientContext_AreNotReported(string sentence)
+    {
+        string sonoran = Doc("program: Sonoran Desert Family Medicine Residency\ntype: update", "An update.\n");
+        string text = Doc(HarborValley, "Dear Dr. Oduya,\n\n" + sentence + "\n");
+        Assert.Empty(Lint([("hv.md", text), ("sonoran.md", sonoran)], Rule)["hv.md"]);
+    }
+
+    [Fact]
     public void TheFinding_GoesAwayWhenTheOtherDraftGoesAway()
     {
         string text = Doc(HarborValley, "Dear Dr. Oduya,\n\nI can't wait to start at Lakeshore in July.\n");

@@ -111,9 +111,10 @@ public sealed class FirstChoiceRule : PackRule
                     sentence = ProgramNames.Rewrite(original, mentions.Select(m => (m.Start, m.End, ProgramNames.OwnToken)).ToList(), out _);
             }
             int start = int.MaxValue, end = -1;
-            foreach (var (s, e) in SentenceHits.All(_matcher, sentence, stems, doc.Facts))
+            foreach (var (s, e, guard) in SentenceHits.AllWithGuard(_matcher, sentence, stems, doc.Facts))
             {
-                if (NegatedInside(sentence, s, e)) continue;
+                // An entry without the guard names its negation itself ("I cannot imagine ranking any program above yours").
+                if (guard && NegatedInside(sentence, s, e)) continue;
                 if (_conditionalGuard && IsConditional(sentence, s, e)) continue;
                 start = Math.Min(start, s);
                 end = Math.Max(end, e);

@@ -23,9 +23,13 @@ namespace OutreachLsp.Core.Rules.Kinds;
 /// (past affiliations, partners, conferences) matches. Names from other drafts use the rule's
 /// <c>patterns</c> / <c>match</c>; names the document alone gives use the stricter
 /// <c>document_signal: {patterns, match, unless}</c> (affiliated hospitals where residents rotate
-/// are common, so these need the applicant as the one who will train there). The finding covers the context ("training at Lakeshore"); related information points at the
-/// other draft's front matter; fixes replace the name with the draft's own program (institution for an
-/// institution name, the first alias for an alias). Messages may use {name}.
+/// are common, so these need the applicant as the one who will train there). Short forms of another
+/// draft's program that no front matter lists ("Sonoran" for "Sonoran Desert Family Medicine
+/// Residency") count as that program's names (<see cref="ShortNames"/>).
+///
+/// The finding covers the context ("training at Lakeshore"); related information points at the
+/// other draft's front matter; fixes replace the name with the draft's own program (institution for
+/// an institution name, the first alias for an alias or a short form). Messages may use {name}.
 ///
 /// Fields: patterns, match, unless, guard (see SentenceMatcher), document_signal (false, or a
 /// mapping with its own patterns, match, unless, guard), skip_words.
@@ -79,11 +83,12 @@ public sealed class ProgramNameRule : PackRule
         var all = context.Documents.ToList();
         var groups = ProgramGroups.Build(all);
         var foreign = new NameIndex(all.SelectMany(ProgramNames.NamesOf).Where(e => e.Significant.Count > 0));
+        var shortNames = new ShortNames(all, groups);
         foreach (var doc in all)
-            if (Applies(doc)) Check(doc, foreign, groups, sink);
+            if (Applies(doc)) Check(doc, foreign, shortNames, groups, sink);
     }
 
-    private void Check(DocumentContext doc, NameIndex foreign, ProgramGroups groups, FindingSink sink)
+    private void Check(DocumentContext doc, NameIndex foreign, ShortNames shortNames, ProgramGroups groups, FindingSink sink)
     {
         var ownNames = ProgramNames.NamesOf(doc).ToList();
         if (ownNames.Count == 0) return;
@@ -109,6 +114,7 @@ public sealed class ProgramNameRule : PackRule
             foreach (var m in ownMentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
             var mentions = ProgramNames.Find(folded, foreign, (e, i) => IsForeign(e) && IsCapitalized(sentence, i) && Free(taken, i, i + e.Words.Length));
             foreach (var m in mentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
+            if (!shortNames.IsEmpty) mentions.AddRange(ShortMentions(sentence, folded, taken, shortNames, ownSignificant, school, IsForeign));
             if (_documentMatcher is not null) mentions.AddRange(DocumentCandidates(sentence, folded, taken, ownSignificant, school));
             foreach (var mention in mentions)
             {
@@ -132,6 +138,33 @@ public sealed class ProgramNameRule : PackRule
                 Report(doc, sink, rewritten.SourceSpanOfWords(context.Start, context.End), sentence.SourceSpanOfWords(mention.Start, mention.End), mention, foreign, IsForeign);
             }
         }
+    }
+
+    /// <summary>
+    /// Short forms of other drafts' programs ("Sonoran" for "Sonoran Desert Family Medicine
+    /// Residency"), capitalised, sharing no significant word with this draft's names or the school.
+    /// </summary>
+    private static List<NameMention> ShortMentions(Sentence sentence, string[] folded, bool[] taken, ShortNames shortNames,
+        HashSet<string> ownSignificant, HashSet<string> school, Func<ProgramNameEntry, bool> isForeign)
+    {
+        var result = new List<NameMention>();
+        for (int i = 0; i < folded.Length; i++)
+        {
+            if (taken[i] || ownSignificant.Contains(folded[i]) || !IsCapitalized(sentence, i)) continue;
+            foreach (var program in shortNames.WithWord(folded[i]))
+            {
+                var entry = program.Entries.FirstOrDefault(isForeign);
+                if (entry is null || ProgramNames.ExpandName(sentence, folded, taken, i, program.Significant) is not { } span) continue;
+                var words = folded[span.Start..span.End];
+                if (words.Any(ownSignificant.Contains) || (school.Count > 0 && words.Any(school.Contains))) continue;
+                string display = sentence.Block.Text[sentence.Words[span.Start].Start..sentence.Words[span.End - 1].End];
+                result.Add(new NameMention(span.Start, span.End, entry, display, Short: true));
+                for (int k = span.Start; k < span.End; k++) taken[k] = true;
+                i = span.End - 1;
+                break;
+            }
+        }
+        return result;
     }
 
     /// <summary>The shortest match of <paramref name="matcher"/> that covers word <paramref name="target"/> within one clause.</summary>
@@ -167,7 +200,7 @@ public sealed class ProgramNameRule : PackRule
     private static ImmutableArray<Fix> Fixes(FrontMatter meta, NameMention mention, TextSpan nameSpan)
     {
         string? alias = meta.Aliases.IsDefaultOrEmpty ? null : meta.Aliases[0];
-        string kind = mention.Entry?.Field ?? (IsProgramHead(mention.Display) ? "program" : "institution");
+        string kind = mention.Short ? "aliases" : mention.Entry?.Field ?? (IsProgramHead(mention.Display) ? "program" : "institution");
         string? preferred = kind switch
         {
             "institution" => meta.Institution ?? meta.Program,

@@ -8,7 +8,7 @@ namespace OutreachLsp.Core.Rules.Kinds;
 internal sealed record ProgramNameEntry(string[] Words, string Display, string Field, DocumentContext Owner, HashSet<string> Significant);
 
 /// <summary>A name found in a sentence: words [Start, End) of <see cref="Sentence.Words"/>.</summary>
-internal sealed record NameMention(int Start, int End, ProgramNameEntry? Entry, string Display);
+internal sealed record NameMention(int Start, int End, ProgramNameEntry? Entry, string Display, bool Short = false);
 
 /// <summary>
 /// Program names in prose. The first-choice and program-name kinds rewrite a mention of the draft's
@@ -101,13 +101,12 @@ internal static class ProgramNames
         return result;
     }
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "and", "the", "for", "de", "la", "del", "'s", "y", "at" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "and", "the", "for", "de", "la", "del", "'s", "y" };
 
     /// <summary>
     /// Mentions of the draft's own program: its full names (longest first), then short forms the
     /// front matter does not list, such as "Corran Valley" or "St. Columba's" for "Corran Valley
-    /// Medical Center Internal Medicine Residency": runs of capitalised words that hold at least one
-    /// significant word of the draft's own names and no significant word that is not one of them.
+    /// Medical Center Internal Medicine Residency" (see <see cref="ExpandName"/>).
     /// </summary>
     public static List<NameMention> FindOwn(Sentence sentence, string[] folded, NameIndex own, HashSet<string> ownSignificant)
     {
@@ -115,32 +114,46 @@ internal static class ProgramNames
         if (ownSignificant.Count == 0) return mentions;
         var taken = new bool[folded.Length];
         foreach (var m in mentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
-        for (int i = 0; i < folded.Length;)
+        for (int i = 0; i < folded.Length; i++)
         {
-            if (taken[i] || !IsCapitalized(sentence, i) || Connectors.Contains(folded[i]))
-            {
-                i++;
-                continue;
-            }
-            int j = i;
-            bool ownWord = false, foreignWord = false;
-            int lastCapital = i;
-            while (j < folded.Length && !taken[j] && (IsCapitalized(sentence, j) || (Connectors.Contains(folded[j]) && j + 1 < folded.Length && IsCapitalized(sentence, j + 1)) || folded[j] == "'s"))
-            {
-                if (ownSignificant.Contains(folded[j])) ownWord = true;
-                else if (!KindText.GenericNameWords.Contains(folded[j]) && folded[j].Length > 1) foreignWord = true;
-                if (IsCapitalized(sentence, j) || folded[j] == "'s") lastCapital = j;
-                j++;
-            }
-            if (ownWord && !foreignWord)
-            {
-                mentions.Add(new NameMention(i, lastCapital + 1, null, sentence.Block.Text[sentence.Words[i].Start..sentence.Words[lastCapital].End]));
-                for (int k = i; k <= lastCapital; k++) taken[k] = true;
-            }
-            i = Math.Max(j, i + 1);
+            if (taken[i] || !ownSignificant.Contains(folded[i]) || !IsCapitalized(sentence, i)) continue;
+            if (ExpandName(sentence, folded, taken, i, ownSignificant) is not { } span) continue;
+            mentions.Add(new NameMention(span.Start, span.End, null, sentence.Block.Text[sentence.Words[span.Start].Start..sentence.Words[span.End - 1].End]));
+            for (int k = span.Start; k < span.End; k++) taken[k] = true;
+            i = span.End - 1;
         }
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
+    }
+
+    /// <summary>
+    /// The capitalised name around word <paramref name="i"/> (itself one of <paramref name="nameWords"/>):
+    /// left over generic words ("St.", "Mount"), right over more of the name words, generic words
+    /// ("Medical Center") and connectors ("of", "'s"). Null when the name runs on into a capitalised
+    /// word that is neither ("Corran Hills Hospital" is not "Corran Valley"): it is some other name.
+    /// </summary>
+    public static (int Start, int End)? ExpandName(Sentence sentence, string[] folded, bool[] taken, int i, IReadOnlySet<string> nameWords)
+    {
+        int start = i;
+        while (start > 0 && !taken[start - 1] && IsCapitalized(sentence, start - 1) && KindText.GenericNameWords.Contains(folded[start - 1]) && folded[start - 1] is not ("the" or "i")) start--;
+        int end = i + 1;
+        while (end < folded.Length && !taken[end])
+        {
+            string w = folded[end];
+            bool capital = IsCapitalized(sentence, end);
+            if (capital && (nameWords.Contains(w) || KindText.GenericNameWords.Contains(w))) { end++; continue; }
+            if (w == "'s") { end++; continue; }
+            if (Connectors.Contains(w) && end + 1 < folded.Length && IsCapitalized(sentence, end + 1) && (nameWords.Contains(folded[end + 1]) || KindText.GenericNameWords.Contains(folded[end + 1])))
+            {
+                end++;
+                continue;
+            }
+            if (capital && w != "i" && w.Length > 1) return null;
+            break;
+        }
+        // A possessive after the name is not part of it ("Sonoran's program"); inside it, it is ("St. Brendan's Hospital").
+        if (end - 1 > i && folded[end - 1] == "'s") end--;
+        return (start, end);
     }
 
     /// <summary>The word starts with a capital letter (or a digit) in the prose.</summary>
@@ -268,4 +281,45 @@ internal sealed class ProgramGroups
         if (!KindText.SignificantWords(words).Any()) return null;
         return string.Join(' ', words);
     }
+}
+
+/// <summary>
+/// The other programs of a workspace by their significant words, for short mentions that no front
+/// matter lists: "Sonoran" for "Sonoran Desert Family Medicine Residency". A short mention must
+/// start with one of the program's significant words and hold only its words, generic words and
+/// connectors (see <see cref="ProgramNames.ExpandName"/>).
+/// </summary>
+internal sealed class ShortNames
+{
+    internal sealed record Program(HashSet<string> Significant, List<ProgramNameEntry> Entries);
+
+    private readonly Dictionary<string, List<Program>> _byWord = new(StringComparer.Ordinal);
+
+    public ShortNames(IReadOnlyList<DocumentContext> documents, ProgramGroups groups)
+    {
+        var byKey = new Dictionary<string, Program>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            var names = ProgramNames.NamesOf(doc).ToList();
+            var main = names.FirstOrDefault(n => n.Field == "program") ?? names.FirstOrDefault(n => n.Field == "institution") ?? names.FirstOrDefault();
+            if (main is null) continue;
+            string key = groups.GroupOf(doc) is { } g ? "g" + g : "d" + doc.Draft.DocumentId;
+            if (!byKey.TryGetValue(key, out var program)) byKey[key] = program = new Program(new HashSet<string>(StringComparer.Ordinal), []);
+            foreach (var n in names) program.Significant.UnionWith(n.Significant);
+            program.Entries.Add(main);
+        }
+        foreach (var program in byKey.Values)
+        {
+            foreach (var word in program.Significant)
+            {
+                if (!_byWord.TryGetValue(word, out var list)) _byWord[word] = list = [];
+                list.Add(program);
+            }
+        }
+    }
+
+    public bool IsEmpty => _byWord.Count == 0;
+
+    /// <summary>The programs one of whose significant words is <paramref name="word"/>.</summary>
+    public IReadOnlyList<Program> WithWord(string word) => _byWord.TryGetValue(word, out var list) ? list : [];
 }

@@ -11,9 +11,13 @@ namespace OutreachLsp.Core.Rules.Kinds;
 /// </summary>
 internal static class SentenceHits
 {
-    public static List<(int Start, int End)> All(SentenceMatcher matcher, Sentence sentence, HashSet<string> stems, DraftFacts facts)
+    public static List<(int Start, int End)> All(SentenceMatcher matcher, Sentence sentence, HashSet<string> stems, DraftFacts facts) =>
+        AllWithGuard(matcher, sentence, stems, facts).Select(h => (h.Start, h.End)).ToList();
+
+    /// <summary>As <see cref="All"/>, with whether the entry that matched has the guard on.</summary>
+    public static List<(int Start, int End, bool Guard)> AllWithGuard(SentenceMatcher matcher, Sentence sentence, HashSet<string> stems, DraftFacts facts)
     {
-        var hits = new List<(int Start, int End)>();
+        var hits = new List<(int Start, int End, bool Guard)>();
         var words = sentence.Words;
         if (words.Length == 0) return hits;
         foreach (var entry in matcher.Entries)
@@ -27,7 +31,7 @@ internal static class SentenceHits
                 int from = 0;
                 while (from < words.Length && pattern.Match(words, from) is { } m)
                 {
-                    if (!(entry.Guard && Guarded(sentence, m.Start))) hits.Add((m.Start, Math.Max(m.End, m.Start + 1)));
+                    if (!(entry.Guard && Guarded(sentence, m.Start))) hits.Add((m.Start, Math.Max(m.End, m.Start + 1), entry.Guard));
                     from = Math.Max(m.End, m.Start + 1);
                 }
                 continue;
@@ -44,7 +48,7 @@ internal static class SentenceHits
                 start = Math.Min(start, hit.Start);
                 end = Math.Max(end, hit.End);
             }
-            if (ok) hits.Add((start, Math.Max(end, start + 1)));
+            if (ok) hits.Add((start, Math.Max(end, start + 1), entry.Guard));
         }
         // Vetoes are checked only for a sentence that matched: most sentences match nothing.
         if (hits.Count > 0 && !matcher.Unless.IsEmpty && SentenceMatcher.AnyMatch(sentence, stems, matcher.Unless)) hits.Clear();
