@@ -17,13 +17,6 @@ export async function generateSnippets({ quiet = false } = {}) {
   return `${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`;
 }
 
-/** True when the CLI has the snippets command (it is being written at the same time as this). */
-export async function cliHasSnippetsCommand() {
-  const cli = await buildCli({ quiet: true });
-  const r = await run(cli.command, [...cli.args, '--help'], { capture: true, quiet: true });
-  return /^\s+snippets\b/m.test(r.stdout);
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   generateSnippets()
     .then((text) => {

@@ -1,5 +1,8 @@
 using System.Text;
+using OutreachLsp.Cli.Output;
+using OutreachLsp.Core.Analysis;
 using OutreachLsp.Core.Config;
+using OutreachLsp.Core.Text;
 
 namespace OutreachLsp.Cli.Commands;
 
@@ -33,5 +36,32 @@ internal static class ConfigResolver
         var span = bytes.AsSpan();
         if (span.StartsWith("\uFEFF"u8)) span = span[3..];
         return Encoding.UTF8.GetString(span);
+    }
+
+    /// <summary>
+    /// For commands that do not lint (rules, new): config and rule-pack problems as warnings on
+    /// stderr, one line each, located like check's text output. They do not change the exit code.
+    /// </summary>
+    public static void ReportProblems(CliContext context, IEnumerable<Finding> problems)
+    {
+        var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);
+        foreach (var problem in problems)
+        {
+            if (!texts.TryGetValue(problem.DocumentId, out var text))
+            {
+                text = Path.IsPathRooted(problem.DocumentId) && context.FileSystem.ReadAllBytes(problem.DocumentId, out _) is { } bytes
+                    ? new SourceText(Decode(bytes))
+                    : null;
+                texts[problem.DocumentId] = text;
+            }
+            string where = Path.IsPathRooted(problem.DocumentId) ? context.Display(problem.DocumentId) : problem.DocumentId;
+            if (text is not null)
+            {
+                var start = CheckReport.GetRange(text, problem.Span).Start;
+                where += $":{start.Line + 1}:{start.Character + 1}";
+            }
+            string message = problem.Message.Replace('\n', ' ').Replace('\r', ' ');
+            context.Error.WriteLine($"outreach: {where}: {CheckReport.SeverityWord(problem.Severity)} {problem.RuleId}: {message}");
+        }
     }
 }

@@ -66,6 +66,7 @@ internal static class NewCommand
         if (string.IsNullOrWhiteSpace(options.Program)) throw new UsageException("--program must not be empty");
 
         var config = ConfigResolver.Load(context, options.Config, context.Environment.CurrentDirectory);
+        ConfigResolver.ReportProblems(context, config.Problems);
         int? year = config.DefaultMatchYear;
         var sendDate = ParseDate(options.SendDate, "--date") ?? context.Environment.Today;
         var model = new TemplateModel

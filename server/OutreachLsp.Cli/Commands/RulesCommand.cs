@@ -70,8 +70,7 @@ internal static class RulesCommand
             context.Out.Write(sb.ToString());
         }
 
-        foreach (var problem in config.Problems.Concat(engine.PackProblems))
-            context.Error.WriteLine($"outreach: {context.Display(problem.DocumentId)}: {CheckReport.SeverityWord(problem.Severity)} {problem.RuleId}: {OneLine(problem.Message)}");
+        ConfigResolver.ReportProblems(context, config.Problems.Concat(engine.PackProblems));
         return ExitCodes.Success;
     }
 

@@ -20,12 +20,30 @@ namespace OutreachLsp.Core.Matching;
 /// </summary>
 public sealed class Pattern
 {
+    private readonly WordTest[] _firstTests;
+    private readonly bool _matchesEmpty;
+
     internal Pattern(string source, Node[] program, int start, ImmutableArray<string>? requiredAnyOf)
     {
         Source = source;
         Program = program;
         Start = start;
         RequiredAnyOf = requiredAnyOf;
+        // The first set: the word tests reachable from the start without consuming a word.
+        var first = new List<WordTest>();
+        var visited = new HashSet<int>();
+        var stack = new Stack<int>();
+        stack.Push(start);
+        while (stack.Count > 0)
+        {
+            int p = stack.Pop();
+            if (!visited.Add(p)) continue;
+            var node = program[p];
+            if (node.Kind == NodeKind.Split) { stack.Push(node.Alt); stack.Push(node.Next); }
+            else if (node.Kind == NodeKind.Accept) _matchesEmpty = true;
+            else if (!first.Contains(node.Test!)) first.Add(node.Test!);
+        }
+        _firstTests = first.ToArray();
     }
 
     public string Source { get; }
@@ -50,24 +68,25 @@ public sealed class Pattern
     {
         // Each thread is a program counter plus the word index where its match began. States are
         // deduplicated per step, keeping the earliest start, so the work per word is bounded by
-        // the program size.
-        int n = Program.Length;
-        var current = new List<(int Pc, int Start)>(n);
-        var next = new List<(int Pc, int Start)>(n);
-        var seen = new int[n];
-        int generation = 1;
+        // the program size. A new thread starts only where the word can begin a match (the first
+        // set, computed once), which skips most positions of most sentences.
+        var scratch = Scratch.For(Program.Length);
+        var current = scratch.Current;
+        var next = scratch.Next;
+        int currentCount = 0, nextCount;
+        var seen = scratch.Seen;
+        int generation = ++scratch.Generation;
         (int Start, int End)? best = null;
 
         for (int i = from; i <= words.Length; i++)
         {
-            if (best is null)
+            if (best is null && (_matchesEmpty || (i < words.Length && CanStartAt(words[i]))))
+                currentCount = AddThread(current, currentCount, seen, generation, Start, i, scratch.Stack);
+            generation = ++scratch.Generation;
+            nextCount = 0;
+            for (int t = 0; t < currentCount; t++)
             {
-                AddThread(current, seen, generation, Start, i);
-            }
-            generation++;
-            next.Clear();
-            foreach (var (pc, start) in current)
-            {
+                var (pc, start) = current[t];
                 var node = Program[pc];
                 if (node.Kind == NodeKind.Accept)
                 {
@@ -76,35 +95,69 @@ public sealed class Pattern
                 }
                 if (i < words.Length && node.Kind == NodeKind.Match && node.Test!.Matches(words[i]))
                 {
-                    if (best is null || start <= best.Value.Start) AddThread(next, seen, generation, node.Next, start);
+                    if (best is null || start <= best.Value.Start) nextCount = AddThread(next, nextCount, seen, generation, node.Next, start, scratch.Stack);
                 }
             }
             (current, next) = (next, current);
-            if (current.Count == 0 && best is not null) break;
+            currentCount = nextCount;
+            if (currentCount == 0 && best is not null) break;
         }
         return best;
     }
 
-    private void AddThread(List<(int, int)> list, int[] seen, int generation, int pc, int start)
+    private bool CanStartAt(in Token word)
+    {
+        foreach (var test in _firstTests) if (test.Matches(word)) return true;
+        return false;
+    }
+
+    private int AddThread((int, int)[] list, int count, int[] seen, int generation, int pc, int start, int[] stack)
     {
         // Iterative epsilon closure; Split nodes fan out, Match and Accept nodes are recorded.
-        var stack = new Stack<int>();
-        stack.Push(pc);
-        while (stack.Count > 0)
+        int top = 0;
+        stack[top++] = pc;
+        while (top > 0)
         {
-            int p = stack.Pop();
+            int p = stack[--top];
             if (seen[p] == generation) continue;
             seen[p] = generation;
             var node = Program[p];
             if (node.Kind == NodeKind.Split)
             {
-                stack.Push(node.Alt);
-                stack.Push(node.Next);
+                stack[top++] = node.Alt;
+                stack[top++] = node.Next;
             }
             else
             {
-                list.Add((p, start));
+                list[count++] = (p, start);
             }
+        }
+        return count;
+    }
+
+    /// <summary>Per-thread buffers, grown to the largest program seen, so matching allocates nothing.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic] private static Scratch? _instance;
+
+        public (int, int)[] Current = [];
+        public (int, int)[] Next = [];
+        public int[] Seen = [];
+        public int[] Stack = [];
+        public int Generation;
+
+        public static Scratch For(int size)
+        {
+            var s = _instance ??= new Scratch();
+            if (s.Seen.Length < size)
+            {
+                s.Current = new (int, int)[size];
+                s.Next = new (int, int)[size];
+                s.Seen = new int[size];
+                s.Stack = new int[size * 2 + 2];
+                s.Generation = 0;
+            }
+            return s;
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class FindingSink
     private readonly List<Finding> _findings;
     private readonly Rule _rule;
 
-    internal FindingSink(Rule rule, List<Finding> findings)
+    public FindingSink(Rule rule, List<Finding> findings)
     {
         _rule = rule;
         _findings = findings;

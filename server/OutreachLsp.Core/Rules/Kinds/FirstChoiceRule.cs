@@ -99,7 +99,6 @@ public sealed class FirstChoiceRule : PackRule
         var ownNames = ProgramNames.NamesOf(doc).ToList();
         var own = new NameIndex(ownNames);
         var ownSignificant = ownNames.SelectMany(n => n.Significant).ToHashSet(StringComparer.Ordinal);
-        var stems = ProgramNames.StemsWithTokens(prose.Stems);
         foreach (var original in prose.Sentences)
         {
             if (original.IsQuestion || !_triggers.AnyIn(original.Words)) continue;
@@ -111,7 +110,7 @@ public sealed class FirstChoiceRule : PackRule
                     sentence = ProgramNames.Rewrite(original, mentions.Select(m => (m.Start, m.End, ProgramNames.OwnToken)).ToList(), out _);
             }
             int start = int.MaxValue, end = -1;
-            foreach (var (s, e, guard) in SentenceHits.AllWithGuard(_matcher, sentence, stems, doc.Facts))
+            foreach (var (s, e, guard) in SentenceHits.AllWithGuard(_matcher, sentence, ProgramNames.StemsOf(sentence), doc.Facts))
             {
                 // An entry without the guard names its negation itself ("I cannot imagine ranking any program above yours").
                 if (guard && NegatedInside(sentence, s, e)) continue;

@@ -98,7 +98,6 @@ public sealed class ProgramNameRule : PackRule
         var ownSignificant = ownNames.SelectMany(n => n.Significant).ToHashSet(StringComparer.Ordinal);
         var school = doc.Config.Profile.School is { } s ? KindText.SignificantWords(KindText.NameWords(s)).ToHashSet(StringComparer.Ordinal) : [];
         int? group = groups.GroupOf(doc);
-        var stems = ProgramNames.StemsWithTokens(prose.Stems);
 
         bool IsForeign(ProgramNameEntry e) =>
             e.Owner != doc
@@ -123,6 +122,7 @@ public sealed class ProgramNameRule : PackRule
                 int end = mention.End < folded.Length && folded[mention.End] == "'s" ? mention.End + 1 : mention.End;
                 replacements.Add((mention.Start, end, ProgramNames.OtherToken));
                 var rewritten = ProgramNames.Rewrite(sentence, replacements, out var map);
+                var stems = ProgramNames.StemsOf(rewritten);
                 int target = map[mention.Start];
                 (int Start, int End)? best;
                 if (mention.Entry is null)

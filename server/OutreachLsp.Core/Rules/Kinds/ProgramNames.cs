@@ -164,11 +164,19 @@ internal static class ProgramNames
         return word.Start < text.Length && (char.IsUpper(text[word.Start]) || char.IsDigit(text[word.Start]));
     }
 
-    /// <summary>A stem set with the synthetic words added, for the patterns' pre-filter.</summary>
-    public static HashSet<string> StemsWithTokens(HashSet<string> stems)
+    /// <summary>
+    /// The stems and forms of one sentence's words (synthetic words included): the patterns'
+    /// pre-filter (<see cref="Pattern.CanMatch"/>) is far more selective per sentence than per draft.
+    /// </summary>
+    public static HashSet<string> StemsOf(Sentence sentence)
     {
-        var copy = new HashSet<string>(stems, StringComparer.Ordinal) { OwnToken, OtherToken };
-        return copy;
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in sentence.Words)
+        {
+            set.Add(w.Norm);
+            set.Add(w.Stem);
+        }
+        return set;
     }
 }
 
