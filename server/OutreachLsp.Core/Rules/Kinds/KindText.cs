@@ -31,12 +31,14 @@ internal static class KindText
     /// <summary>Lower case, accents removed, curly apostrophes straightened ("Clínica" → "clinica").</summary>
     public static string Fold(string s)
     {
-        bool ascii = true;
+        bool ascii = true, upper = false;
         foreach (char c in s)
         {
             if (c > 127) { ascii = false; break; }
+            upper |= c is >= 'A' and <= 'Z';
         }
-        if (ascii) return s.ToLowerInvariant();
+        // Token norms are already lower case: most words come back as they are, without a copy.
+        if (ascii) return upper ? s.ToLowerInvariant() : s;
         // Normalize throws on a lone surrogate (a half-typed emoji); such a character cannot be part of a name.
         var decomposed = WithoutLoneSurrogates(s).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
