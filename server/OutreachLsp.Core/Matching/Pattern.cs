@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 
 namespace OutreachLsp.Core.Matching;
@@ -20,7 +21,9 @@ namespace OutreachLsp.Core.Matching;
 /// </summary>
 public sealed class Pattern
 {
-    private readonly WordTest[] _firstTests;
+    private readonly HashSet<string> _firstStems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _firstNorms = new(StringComparer.Ordinal);
+    private readonly WordTest[] _firstOtherTests;
     private readonly bool _matchesEmpty;
 
     internal Pattern(string source, Node[] program, int start, ImmutableArray<string>? requiredAnyOf)
@@ -43,7 +46,24 @@ public sealed class Pattern
             else if (node.Kind == NodeKind.Accept) _matchesEmpty = true;
             else if (!first.Contains(node.Test!)) first.Add(node.Test!);
         }
-        _firstTests = first.ToArray();
+        var others = new List<WordTest>();
+        foreach (var test in first)
+        {
+            switch (test)
+            {
+                case StemTest st:
+                    _firstStems.Add(st.Stem);
+                    _firstNorms.Add(st.NormForm);
+                    break;
+                case ExactTest et:
+                    _firstNorms.Add(et.Norm);
+                    break;
+                default:
+                    others.Add(test);
+                    break;
+            }
+        }
+        _firstOtherTests = others.ToArray();
     }
 
     public string Source { get; }
@@ -70,19 +90,23 @@ public sealed class Pattern
         // deduplicated per step, keeping the earliest start, so the work per word is bounded by
         // the program size. A new thread starts only where the word can begin a match (the first
         // set, computed once), which skips most positions of most sentences.
-        var scratch = Scratch.For(Program.Length);
-        var current = scratch.Current;
-        var next = scratch.Next;
+        // Buffers come from the shared pools (bounded per core), so matching allocates nothing and
+        // leaves nothing behind per thread.
+        int size = Program.Length;
+        var current = ArrayPool<(int, int)>.Shared.Rent(size);
+        var next = ArrayPool<(int, int)>.Shared.Rent(size);
+        var seen = ArrayPool<int>.Shared.Rent(size);
+        var stack = ArrayPool<int>.Shared.Rent(size * 2 + 2);
+        Array.Clear(seen, 0, size);
         int currentCount = 0, nextCount;
-        var seen = scratch.Seen;
-        int generation = ++scratch.Generation;
+        int generation = 1;
         (int Start, int End)? best = null;
 
         for (int i = from; i <= words.Length; i++)
         {
             if (best is null && (_matchesEmpty || (i < words.Length && CanStartAt(words[i]))))
-                currentCount = AddThread(current, currentCount, seen, generation, Start, i, scratch.Stack);
-            generation = ++scratch.Generation;
+                currentCount = AddThread(current, currentCount, seen, generation, Start, i, stack);
+            generation++;
             nextCount = 0;
             for (int t = 0; t < currentCount; t++)
             {
@@ -95,19 +119,25 @@ public sealed class Pattern
                 }
                 if (i < words.Length && node.Kind == NodeKind.Match && node.Test!.Matches(words[i]))
                 {
-                    if (best is null || start <= best.Value.Start) nextCount = AddThread(next, nextCount, seen, generation, node.Next, start, scratch.Stack);
+                    if (best is null || start <= best.Value.Start) nextCount = AddThread(next, nextCount, seen, generation, node.Next, start, stack);
                 }
             }
             (current, next) = (next, current);
             currentCount = nextCount;
             if (currentCount == 0 && best is not null) break;
         }
+        ArrayPool<(int, int)>.Shared.Return(current);
+        ArrayPool<(int, int)>.Shared.Return(next);
+        ArrayPool<int>.Shared.Return(seen);
+        ArrayPool<int>.Shared.Return(stack);
         return best;
     }
 
     private bool CanStartAt(in Token word)
     {
-        foreach (var test in _firstTests) if (test.Matches(word)) return true;
+        // Hash lookups for the usual word tests; only prefix or wildcard starts need a scan.
+        if (_firstStems.Contains(word.Stem) || _firstNorms.Contains(word.Norm)) return true;
+        foreach (var test in _firstOtherTests) if (test.Matches(word)) return true;
         return false;
     }
 
@@ -135,32 +165,6 @@ public sealed class Pattern
         return count;
     }
 
-    /// <summary>Per-thread buffers, grown to the largest program seen, so matching allocates nothing.</summary>
-    private sealed class Scratch
-    {
-        [ThreadStatic] private static Scratch? _instance;
-
-        public (int, int)[] Current = [];
-        public (int, int)[] Next = [];
-        public int[] Seen = [];
-        public int[] Stack = [];
-        public int Generation;
-
-        public static Scratch For(int size)
-        {
-            var s = _instance ??= new Scratch();
-            if (s.Seen.Length < size)
-            {
-                s.Current = new (int, int)[size];
-                s.Next = new (int, int)[size];
-                s.Seen = new int[size];
-                s.Stack = new int[size * 2 + 2];
-                s.Generation = 0;
-            }
-            return s;
-        }
-    }
-
     public override string ToString() => Source;
 }
 
@@ -182,7 +186,8 @@ internal abstract class WordTest
 internal sealed class StemTest(string stem, string norm) : WordTest
 {
     public readonly string Stem = stem;
-    public override bool Matches(in Token token) => token.Stem == Stem || token.Norm == norm;
+    public readonly string NormForm = norm;
+    public override bool Matches(in Token token) => token.Stem == Stem || token.Norm == NormForm;
 }
 
 internal sealed class ExactTest(string norm) : WordTest

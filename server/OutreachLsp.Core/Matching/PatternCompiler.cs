@@ -227,6 +227,9 @@ public sealed class PatternCompiler
             if (word.Length == 0) throw new PatternException($"unexpected '{c}'", start);
             bool prefix = Peek() == '*';
             if (prefix) _pos++;
+            // "'s" is its own token in prose (the possessive marker): match it as written.
+            if (word.Length > 1 && word[0] is '\'' or '’' && word[1..].All(char.IsLetter))
+                return new Ast.Word(new ExactTest("'" + word[1..].ToLowerInvariant()));
             var tokens = Tokenizer.Tokenize(word).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
             if (tokens.Count == 0) throw new PatternException($"'{word}' has no words in it", start);
             var items = new List<Ast>(tokens.Count);
