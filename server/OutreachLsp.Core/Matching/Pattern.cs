@@ -90,6 +90,14 @@ public sealed class Pattern
         // deduplicated per step, keeping the earliest start, so the work per word is bounded by
         // the program size. A new thread starts only where the word can begin a match (the first
         // set, computed once), which skips most positions of most sentences.
+        // Most patterns cannot start anywhere in most sentences: find the first word that can begin
+        // a match before paying for any buffers.
+        if (!_matchesEmpty)
+        {
+            while (from < words.Length && !CanStartAt(words[from])) from++;
+            if (from >= words.Length) return null;
+        }
+
         // Buffers come from the shared pools (bounded per core), so matching allocates nothing and
         // leaves nothing behind per thread.
         int size = Program.Length;
