@@ -62,12 +62,7 @@ public sealed class MetadataRule : PackRule
         sink.Report(context.Draft.DocumentId, Locate(context), message is null ? null : Placeholders.Fill(message, context), severity);
     }
 
-    private TextSpan Locate(DocumentContext context)
-    {
-        foreach (var key in _locate)
-            if (context.Draft.Meta.GetField(key) is { } field) return TextSpan.FromBounds(field.KeySpan.Start, Math.Max(field.KeySpan.End, field.ValueSpan.End));
-        return BodyLocator.FirstLine(context.Draft);
-    }
+    private TextSpan Locate(DocumentContext context) => KindText.LocateOnFields(context.Draft, [.. _locate]);
 }
 
 /// <summary>Where to put a finding that belongs to the whole body.</summary>

@@ -124,8 +124,7 @@ public sealed class PhraseRule : PackRule
         // sentence already carries the finding.
         if (!reported && _triggerWhen is not null && _triggerWhen.Holds(context.Facts))
         {
-            var field = _locate.Select(context.Draft.Meta.GetField).FirstOrDefault(f => f is not null);
-            var span = field is null ? BodyLocator.FirstLine(context.Draft) : TextSpan.FromBounds(field.KeySpan.Start, Math.Max(field.KeySpan.End, field.ValueSpan.End));
+            var span = KindText.LocateOnFields(context.Draft, [.. _locate]);
             sink.Report(context.Draft.DocumentId, span, severity: severity);
         }
     }
