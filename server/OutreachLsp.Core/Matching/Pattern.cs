@@ -21,19 +21,23 @@ namespace OutreachLsp.Core.Matching;
 /// </summary>
 public sealed class Pattern
 {
-    private readonly HashSet<string> _firstStems = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _firstNorms = new(StringComparer.Ordinal);
+    private readonly WordBits _firstStems;
+    private readonly WordBits _firstNorms;
     private readonly WordTest[] _firstOtherTests;
+    private readonly bool _startsAnywhere;
     private readonly bool _matchesEmpty;
+    private readonly int[][] _required;
 
-    internal Pattern(string source, Node[] program, int start, ImmutableArray<string>? requiredAnyOf)
+    internal Pattern(string source, Node[] program, int start, int[][] required)
     {
         Source = source;
         Program = program;
         Start = start;
-        RequiredAnyOf = requiredAnyOf;
+        _required = required;
         // The first set: the word tests reachable from the start without consuming a word.
-        var first = new List<WordTest>();
+        _firstStems = new WordBits(WordIds.Count);
+        _firstNorms = new WordBits(WordIds.Count);
+        var others = new List<WordTest>();
         var visited = new HashSet<int>();
         var stack = new Stack<int>();
         stack.Push(start);
@@ -42,29 +46,31 @@ public sealed class Pattern
             int p = stack.Pop();
             if (!visited.Add(p)) continue;
             var node = program[p];
-            if (node.Kind == NodeKind.Split) { stack.Push(node.Alt); stack.Push(node.Next); }
-            else if (node.Kind == NodeKind.Accept) _matchesEmpty = true;
-            else if (!first.Contains(node.Test!)) first.Add(node.Test!);
-        }
-        var others = new List<WordTest>();
-        foreach (var test in first)
-        {
-            switch (test)
+            if (node.Kind == NodeKind.Split) { stack.Push(node.Alt); stack.Push(node.Next); continue; }
+            if (node.Kind == NodeKind.Accept) { _matchesEmpty = true; continue; }
+            switch (node.Test.Kind)
             {
-                case StemTest st:
-                    _firstStems.Add(st.Stem);
-                    _firstNorms.Add(st.NormForm);
+                case TestKind.Stem:
+                    _firstStems.Add(node.Test.StemId);
+                    _firstNorms.Add(node.Test.NormId);
                     break;
-                case ExactTest et:
-                    _firstNorms.Add(et.Norm);
+                case TestKind.Exact:
+                    _firstNorms.Add(node.Test.NormId);
+                    break;
+                case TestKind.Any:
+                    _startsAnywhere = true;
                     break;
                 default:
-                    others.Add(test);
+                    if (!others.Contains(node.Test)) others.Add(node.Test);
                     break;
             }
         }
         _firstOtherTests = others.ToArray();
+        _vocabulary = WordIds.Count;
     }
+
+    /// <summary>The vocabulary generation this pattern's words belong to (see <see cref="Sentence.WordsAsOf"/>).</summary>
+    private readonly int _vocabulary;
 
     public string Source { get; }
 
@@ -72,18 +78,35 @@ public sealed class Pattern
 
     internal int Start { get; }
 
-    /// <summary>Every match contains at least one of these stems (null: no such guarantee).</summary>
-    public ImmutableArray<string>? RequiredAnyOf { get; }
+    /// <summary>
+    /// Cheap test: can this pattern possibly match a sentence (or draft) with these words? Every
+    /// match contains, for each of the pattern's required groups, at least one word of the group
+    /// ("(ask|inquire) ... where ... rank" needs ask-or-inquire, where, and rank).
+    /// </summary>
+    public bool CanMatch(Sentence sentence) => CanMatch(sentence.WordsAsOf(_vocabulary).Bits);
 
-    /// <summary>Cheap test: can this pattern possibly match a draft with these stems?</summary>
-    public bool CanMatch(HashSet<string> stems)
+    /// <summary>As <see cref="CanMatch(Sentence)"/>, for a whole draft.</summary>
+    public bool CanMatch(ProseAnalysis prose) => CanMatch(prose.WordsAsOf(_vocabulary));
+
+    private bool CanMatch(WordBits words)
     {
-        if (RequiredAnyOf is not { } any) return true;
-        foreach (var s in any) if (stems.Contains(s)) return true;
-        return false;
+        foreach (var group in _required)
+            if (!words.ContainsAny(group)) return false;
+        return true;
     }
 
-    /// <summary>The leftmost-longest match in <paramref name="words"/> at or after <paramref name="from"/>, as [Start, End) word indices.</summary>
+    /// <summary>The leftmost-longest match in the sentence at or after word <paramref name="from"/>; the required-words pre-filter runs first.</summary>
+    public (int Start, int End)? Match(Sentence sentence, int from = 0)
+    {
+        var words = sentence.WordsAsOf(_vocabulary);
+        return CanMatch(words.Bits) ? Match(words.Tokens, from) : null;
+    }
+
+    /// <summary>
+    /// The leftmost-longest match in <paramref name="words"/> at or after <paramref name="from"/>, as
+    /// [Start, End) word indices. The tokens must be made after the pattern was compiled (their word
+    /// ids are looked up when they are made); <see cref="Match(Sentence, int)"/> takes care of that.
+    /// </summary>
     public (int Start, int End)? Match(Token[] words, int from = 0)
     {
         // Each thread is a program counter plus the word index where its match began. States are
@@ -92,7 +115,7 @@ public sealed class Pattern
         // set, computed once), which skips most positions of most sentences.
         // Most patterns cannot start anywhere in most sentences: find the first word that can begin
         // a match before paying for any buffers.
-        if (!_matchesEmpty)
+        if (!_matchesEmpty && !_startsAnywhere)
         {
             while (from < words.Length && !CanStartAt(words[from])) from++;
             if (from >= words.Length) return null;
@@ -100,7 +123,8 @@ public sealed class Pattern
 
         // Buffers come from the shared pools (bounded per core), so matching allocates nothing and
         // leaves nothing behind per thread.
-        int size = Program.Length;
+        var program = Program;
+        int size = program.Length;
         var current = ArrayPool<(int, int)>.Shared.Rent(size);
         var next = ArrayPool<(int, int)>.Shared.Rent(size);
         var seen = ArrayPool<int>.Shared.Rent(size);
@@ -119,13 +143,13 @@ public sealed class Pattern
             for (int t = 0; t < currentCount; t++)
             {
                 var (pc, start) = current[t];
-                var node = Program[pc];
+                ref readonly var node = ref program[pc];
                 if (node.Kind == NodeKind.Accept)
                 {
                     if (best is null || start < best.Value.Start || (start == best.Value.Start && i > best.Value.End)) best = (start, i);
                     continue;
                 }
-                if (i < words.Length && node.Kind == NodeKind.Match && node.Test!.Matches(words[i]))
+                if (i < words.Length && node.Test.Matches(words[i]))
                 {
                     if (best is null || start <= best.Value.Start) nextCount = AddThread(next, nextCount, seen, generation, node.Next, start, stack);
                 }
@@ -143,8 +167,8 @@ public sealed class Pattern
 
     private bool CanStartAt(in Token word)
     {
-        // Hash lookups for the usual word tests; only prefix or wildcard starts need a scan.
-        if (_firstStems.Contains(word.Stem) || _firstNorms.Contains(word.Norm)) return true;
+        // Bit tests for the usual word tests; only prefix starts need a scan.
+        if (_startsAnywhere || _firstStems.Contains(word.StemId) || _firstNorms.Contains(word.NormId)) return true;
         foreach (var test in _firstOtherTests) if (test.Matches(word)) return true;
         return false;
     }
@@ -152,6 +176,7 @@ public sealed class Pattern
     private int AddThread((int, int)[] list, int count, int[] seen, int generation, int pc, int start, int[] stack)
     {
         // Iterative epsilon closure; Split nodes fan out, Match and Accept nodes are recorded.
+        var program = Program;
         int top = 0;
         stack[top++] = pc;
         while (top > 0)
@@ -159,7 +184,7 @@ public sealed class Pattern
             int p = stack[--top];
             if (seen[p] == generation) continue;
             seen[p] = generation;
-            var node = Program[p];
+            ref readonly var node = ref program[p];
             if (node.Kind == NodeKind.Split)
             {
                 stack[top++] = node.Alt;
@@ -178,39 +203,36 @@ public sealed class Pattern
 
 internal enum NodeKind : byte { Match, Split, Accept }
 
-internal sealed class Node
+internal struct Node
 {
     public NodeKind Kind;
-    public WordTest? Test;
-    public int Next = -1;
-    public int Alt = -1;
+    public WordTest Test;
+    public int Next;
+    public int Alt;
 }
 
-internal abstract class WordTest
-{
-    public abstract bool Matches(in Token token);
-}
+internal enum TestKind : byte { Stem, Exact, Prefix, Any }
 
-internal sealed class StemTest(string stem, string norm) : WordTest
+/// <summary>
+/// What one pattern word accepts. Stem: the word or an inflection (same stem or same form); Exact:
+/// this form only; Prefix: any form starting with <see cref="Prefix"/>; Any: every word (gaps).
+/// Stem and form comparisons are between <see cref="WordIds"/>.
+/// </summary>
+internal readonly record struct WordTest(TestKind Kind, int NormId, int StemId, string? Prefix)
 {
-    public readonly string Stem = stem;
-    public readonly string NormForm = norm;
-    public override bool Matches(in Token token) => token.Stem == Stem || token.Norm == NormForm;
-}
+    public static readonly WordTest Any = new(TestKind.Any, 0, 0, null);
 
-internal sealed class ExactTest(string norm) : WordTest
-{
-    public readonly string Norm = norm;
-    public override bool Matches(in Token token) => token.Norm == Norm;
-}
+    public static WordTest ForStem(string stem, string norm) => new(TestKind.Stem, WordIds.Intern(norm), WordIds.Intern(stem), null);
 
-internal sealed class PrefixTest(string prefix) : WordTest
-{
-    public override bool Matches(in Token token) => token.Norm.StartsWith(prefix, StringComparison.Ordinal);
-}
+    public static WordTest ForExact(string norm) => new(TestKind.Exact, WordIds.Intern(norm), 0, null);
 
-internal sealed class AnyTest : WordTest
-{
-    public static readonly AnyTest Instance = new();
-    public override bool Matches(in Token token) => true;
+    public static WordTest ForPrefix(string prefix) => new(TestKind.Prefix, 0, 0, prefix);
+
+    public bool Matches(in Token token) => Kind switch
+    {
+        TestKind.Stem => token.StemId == StemId || token.NormId == NormId,
+        TestKind.Exact => token.NormId == NormId,
+        TestKind.Prefix => token.Norm.StartsWith(Prefix!, StringComparison.Ordinal),
+        _ => true,
+    };
 }

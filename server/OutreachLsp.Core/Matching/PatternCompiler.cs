@@ -31,7 +31,7 @@ public sealed class PatternCompiler
             int accept = Add(nodes, new Node { Kind = NodeKind.Accept });
             int start = Emit(ast, accept, nodes);
             if (nodes.Count > MaxNodes) throw new PatternException($"pattern is too large ({nodes.Count} states; at most {MaxNodes})", 0);
-            return new Pattern(source, nodes.ToArray(), start, Required(ast));
+            return new Pattern(source, nodes.ToArray(), start, RequiredGroups(ast));
         }
         catch (PatternException ex)
         {
@@ -74,7 +74,7 @@ public sealed class PatternCompiler
                 int gapEntry = next;
                 for (int i = 0; i < g.Max; i++)
                 {
-                    int any = Add(nodes, new Node { Kind = NodeKind.Match, Test = AnyTest.Instance, Next = gapEntry });
+                    int any = Add(nodes, new Node { Kind = NodeKind.Match, Test = WordTest.Any, Next = gapEntry });
                     gapEntry = Add(nodes, new Node { Kind = NodeKind.Split, Next = any, Alt = next });
                 }
                 return gapEntry;
@@ -83,36 +83,44 @@ public sealed class PatternCompiler
         }
     }
 
-    // A set of stems one of which every match must contain, or null when none can be promised.
-    private static ImmutableArray<string>? Required(Ast ast)
+    // Groups of word ids such that every match contains at least one word of each group: the
+    // pattern's pre-filter (Pattern.CanMatch). Smallest groups first, as they are the likeliest to fail.
+    private static int[][] RequiredGroups(Ast ast)
+    {
+        var groups = new List<int[]>();
+        Required(ast, groups);
+        return groups.Select(g => g.Distinct().Order().ToArray()).DistinctBy(g => string.Join(',', g)).OrderBy(g => g.Length).ToArray();
+    }
+
+    private static void Required(Ast ast, List<int[]> groups)
     {
         switch (ast)
         {
-            case Ast.Word { Test: StemTest st }:
-                return [st.Stem];
-            case Ast.Word { Test: ExactTest et }:
-                return [et.Norm];
-            case Ast.Word:
-                return null;
+            case Ast.Word { Test.Kind: TestKind.Stem } w:
+                groups.Add([w.Test.StemId, w.Test.NormId]);
+                return;
+            case Ast.Word { Test.Kind: TestKind.Exact } w:
+                groups.Add([w.Test.NormId]);
+                return;
             case Ast.Seq s:
-                ImmutableArray<string>? best = null;
-                foreach (var item in s.Items)
-                {
-                    var r = Required(item);
-                    if (r is { } set && (best is null || set.Length < best.Value.Length)) best = set;
-                }
-                return best;
+                foreach (var item in s.Items) Required(item, groups);
+                return;
             case Ast.Alt a:
-                var union = ImmutableArray.CreateBuilder<string>();
+                // One group for the alternation: the union of each option's smallest group. An option
+                // with no required word (a prefix, a gap) means nothing can be promised.
+                var union = new List<int>();
                 foreach (var option in a.Options)
                 {
-                    var r = Required(option);
-                    if (r is null) return null;
-                    union.AddRange(r.Value);
+                    var optionGroups = new List<int[]>();
+                    Required(option, optionGroups);
+                    if (optionGroups.Count == 0) return;
+                    union.AddRange(optionGroups.MinBy(g => g.Length)!);
                 }
-                return union.Distinct().ToImmutableArray();
+                groups.Add(union.ToArray());
+                return;
             default:
-                return null;
+                // Optional parts, gaps, prefixes and wildcards promise nothing.
+                return;
         }
     }
 
@@ -229,7 +237,7 @@ public sealed class PatternCompiler
             if (prefix) _pos++;
             // "'s" is its own token in prose (the possessive marker): match it as written.
             if (word.Length > 1 && word[0] is '\'' or '’' && word[1..].All(char.IsLetter))
-                return new Ast.Word(new ExactTest("'" + word[1..].ToLowerInvariant()));
+                return new Ast.Word(WordTest.ForExact("'" + word[1..].ToLowerInvariant()));
             var tokens = Tokenizer.Tokenize(word).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
             if (tokens.Count == 0) throw new PatternException($"'{word}' has no words in it", start);
             var items = new List<Ast>(tokens.Count);
@@ -237,7 +245,7 @@ public sealed class PatternCompiler
             {
                 var t = tokens[i];
                 bool last = i == tokens.Count - 1;
-                WordTest test = prefix && last ? new PrefixTest(t.Norm) : exact ? new ExactTest(t.Norm) : new StemTest(t.Stem, t.Norm);
+                WordTest test = prefix && last ? WordTest.ForPrefix(t.Norm) : exact ? WordTest.ForExact(t.Norm) : WordTest.ForStem(t.Stem, t.Norm);
                 items.Add(new Ast.Word(test));
             }
             return items.Count == 1 ? items[0] : new Ast.Seq(items);

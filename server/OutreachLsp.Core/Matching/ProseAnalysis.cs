@@ -10,12 +10,15 @@ namespace OutreachLsp.Core.Matching;
 /// </summary>
 public sealed class Sentence
 {
-    internal Sentence(ProseBlock block, int blockIndex, Token[] words, int[] clauseIds, bool[] quoted, int textStart, int textEnd, bool isQuestion)
+    private volatile SentenceWords _words;
+
+    // vocabulary: the WordIds.Count when the tokens' ids were looked up.
+    internal Sentence(ProseBlock block, int blockIndex, Token[] words, int vocabulary, int[] clauseIds, bool[] quoted, int textStart, int textEnd, bool isQuestion)
     {
         Quoted = quoted;
         Block = block;
         BlockIndex = blockIndex;
-        Words = words;
+        _words = new SentenceWords(words, vocabulary);
         ClauseIds = clauseIds;
         TextStart = textStart;
         TextEnd = textEnd;
@@ -25,7 +28,7 @@ public sealed class Sentence
     public ProseBlock Block { get; }
     public int BlockIndex { get; }
     /// <summary>Word and number tokens only; punctuation is not matched against.</summary>
-    public Token[] Words { get; }
+    public Token[] Words => _words.Tokens;
     public int[] ClauseIds { get; }
     /// <summary>Words inside quotation marks: someone else's words (the program's motto, a quoted email).</summary>
     public bool[] Quoted { get; }
@@ -37,12 +40,48 @@ public sealed class Sentence
 
     public string Text => Block.Text[TextStart..TextEnd];
 
+    /// <summary>The sentence's word ids (forms and stems), for the patterns' pre-filter.</summary>
+    public WordBits Bits => WordsAsOf(WordIds.Count).Bits;
+
+    internal int Vocabulary => _words.Vocabulary;
+
+    /// <summary>
+    /// The words with ids at least as new as vocabulary generation <paramref name="needed"/> (a
+    /// pattern's). Tokens made before a pack added words lack those ids; they are looked up again
+    /// once, which only happens when an analysis outlives a pack load.
+    /// </summary>
+    internal SentenceWords WordsAsOf(int needed)
+    {
+        var words = _words;
+        if (words.Vocabulary >= needed) return words;
+        int vocabulary = WordIds.Count;
+        var tokens = new Token[words.Tokens.Length];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var t = words.Tokens[i];
+            tokens[i] = new Token(t.Kind, t.Norm, t.Stem, t.Start, t.End);
+        }
+        return _words = new SentenceWords(tokens, vocabulary);
+    }
+
     /// <summary>The sentence in the document.</summary>
     public TextSpan SourceSpan => Block.MapToSource(TextStart, TextEnd);
 
     /// <summary>Document span of words [from, to).</summary>
     public TextSpan SourceSpanOfWords(int from, int to) =>
         to <= from ? SourceSpan : Block.MapToSource(Words[from].Start, Words[to - 1].End);
+}
+
+/// <summary>A sentence's tokens as of one vocabulary generation, with their id set (built on first use).</summary>
+internal sealed class SentenceWords(Token[] tokens, int vocabulary)
+{
+    private WordBits? _bits;
+
+    public Token[] Tokens { get; } = tokens;
+
+    public int Vocabulary { get; } = vocabulary;
+
+    public WordBits Bits => _bits ??= WordBits.Of(Tokens);
 }
 
 /// <summary>The sentences of a draft's prose, computed once per draft version.</summary>
@@ -59,33 +98,50 @@ public sealed class ProseAnalysis
         "but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas",
     };
 
-    private ProseAnalysis(ImmutableArray<Sentence> sentences, HashSet<string> stems)
+    private volatile DraftWords _words;
+
+    private ProseAnalysis(ImmutableArray<Sentence> sentences, WordBits words, int vocabulary)
     {
         Sentences = sentences;
-        Stems = stems;
+        _words = new DraftWords(words, vocabulary);
     }
 
     public ImmutableArray<Sentence> Sentences { get; }
 
-    /// <summary>Every stem and normalised form in the draft, for cheap pattern pre-filtering.</summary>
-    public HashSet<string> Stems { get; }
+    /// <summary>The ids of every stem and normalised form in the draft, for cheap pattern pre-filtering.</summary>
+    public WordBits Words => WordsAsOf(WordIds.Count);
+
+    /// <summary>As <see cref="Sentence.WordsAsOf"/>: the draft's id set, looked up again if older than <paramref name="needed"/>.</summary>
+    internal WordBits WordsAsOf(int needed)
+    {
+        var words = _words;
+        if (words.Vocabulary >= needed) return words.Bits;
+        int vocabulary = WordIds.Count;
+        var bits = new WordBits(vocabulary);
+        foreach (var sentence in Sentences) bits.UnionWith(sentence.WordsAsOf(vocabulary).Bits);
+        _words = new DraftWords(bits, vocabulary);
+        return bits;
+    }
+
+    private sealed record DraftWords(WordBits Bits, int Vocabulary);
 
     public static ProseAnalysis Create(Draft draft) => Create(draft.Prose);
 
     public static ProseAnalysis Create(IReadOnlyList<ProseBlock> blocks)
     {
+        int vocabulary = WordIds.Count;
         var sentences = ImmutableArray.CreateBuilder<Sentence>();
-        var stems = new HashSet<string>(StringComparer.Ordinal);
+        var words = new WordBits(vocabulary);
         for (int b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
             var tokens = Tokenizer.Tokenize(block.Text);
-            Split(block, b, tokens, sentences, stems);
+            Split(block, b, tokens, vocabulary, sentences, words);
         }
-        return new ProseAnalysis(sentences.ToImmutable(), stems);
+        return new ProseAnalysis(sentences.ToImmutable(), words, vocabulary);
     }
 
-    private static void Split(ProseBlock block, int blockIndex, List<Token> tokens, ImmutableArray<Sentence>.Builder sentences, HashSet<string> stems)
+    private static void Split(ProseBlock block, int blockIndex, List<Token> tokens, int vocabulary, ImmutableArray<Sentence>.Builder sentences, WordBits draftWords)
     {
         string text = block.Text;
         var words = new List<Token>();
@@ -104,8 +160,8 @@ public sealed class ProseAnalysis
                 words.Add(t);
                 clauses.Add(clause);
                 quoted.Add(inQuote);
-                stems.Add(t.Stem);
-                stems.Add(t.Norm);
+                draftWords.Add(t.StemId);
+                draftWords.Add(t.NormId);
                 continue;
             }
             if (t.Kind == TokenKind.Break)
@@ -127,7 +183,7 @@ public sealed class ProseAnalysis
                     j++;
                     question |= tokens[j].Norm == "?";
                 }
-                Emit(block, blockIndex, words, clauses, quoted, sentenceStart, tokens[j].End, question, sentences);
+                Emit(block, blockIndex, words, vocabulary, clauses, quoted, sentenceStart, tokens[j].End, question, sentences);
                 words.Clear();
                 clauses.Clear();
                 quoted.Clear();
@@ -137,7 +193,7 @@ public sealed class ProseAnalysis
                 i = j;
             }
         }
-        if (sentenceStart >= 0) Emit(block, blockIndex, words, clauses, quoted, sentenceStart, TrimEnd(text), false, sentences);
+        if (sentenceStart >= 0) Emit(block, blockIndex, words, vocabulary, clauses, quoted, sentenceStart, TrimEnd(text), false, sentences);
     }
 
     private static int TrimEnd(string text)
@@ -147,10 +203,10 @@ public sealed class ProseAnalysis
         return end;
     }
 
-    private static void Emit(ProseBlock block, int blockIndex, List<Token> words, List<int> clauses, List<bool> quoted, int start, int end, bool question, ImmutableArray<Sentence>.Builder sentences)
+    private static void Emit(ProseBlock block, int blockIndex, List<Token> words, int vocabulary, List<int> clauses, List<bool> quoted, int start, int end, bool question, ImmutableArray<Sentence>.Builder sentences)
     {
         if (words.Count == 0) return;
-        sentences.Add(new Sentence(block, blockIndex, words.ToArray(), clauses.ToArray(), quoted.ToArray(), start, Math.Max(start, end), question));
+        sentences.Add(new Sentence(block, blockIndex, words.ToArray(), vocabulary, clauses.ToArray(), quoted.ToArray(), start, Math.Max(start, end), question));
     }
 
     private static bool IsSentenceEnd(string text, List<Token> tokens, int i)

@@ -48,6 +48,20 @@ public static class Tokenizer
 
     private static void AddWord(List<Token> tokens, string text, int start, int end)
     {
+        // Most words are plain (no apostrophe) and recur: their lower-case form, stem and ids come
+        // from a shared cache instead of being allocated and stemmed again.
+        var surface = text.AsSpan(start, end - start);
+        if (surface.Length <= WordFormCache.MaxWordLength && surface.IndexOfAny('\'', '’', '‘') < 0)
+        {
+            Span<char> lower = stackalloc char[surface.Length];
+            surface.ToLowerInvariant(lower);
+            if (!lower.SequenceEqual("cannot"))
+            {
+                var forms = WordFormCache.Get(lower);
+                tokens.Add(new Token(forms.IsNumber ? TokenKind.Number : TokenKind.Word, forms.Norm, forms.Stem, start, end, forms.NormId, forms.StemId));
+                return;
+            }
+        }
         string raw = text[start..end].ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
         int apos = raw.IndexOf('\'');
         if (apos > 0)
@@ -92,7 +106,39 @@ public static class Tokenizer
 
     private static void AddPlain(List<Token> tokens, string norm, int start, int end)
     {
-        bool number = norm.Length > 0 && char.IsDigit(norm[0]);
+        bool number = IsNumber(norm);
         tokens.Add(new Token(number ? TokenKind.Number : TokenKind.Word, norm, number ? norm : Stemmer.Stem(norm), start, end));
     }
+
+    internal static bool IsNumber(ReadOnlySpan<char> norm) => norm.Length > 0 && char.IsDigit(norm[0]);
 }
+
+/// <summary>
+/// Plain words (no apostrophe) by lower-case form: normalised form, stem and <see cref="WordIds"/>,
+/// shared by every tokenization in the process. Bounded: past <see cref="MaxEntries"/> words (a
+/// hostile or enormous vocabulary) new words are computed each time and not kept. Entries made
+/// before the vocabulary grew get their ids looked up again.
+/// </summary>
+internal static class WordFormCache
+{
+    public const int MaxWordLength = 48;
+    private const int MaxEntries = 100_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordForms> Entries = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordForms>.AlternateLookup<ReadOnlySpan<char>> ByText =
+        Entries.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static WordForms Get(ReadOnlySpan<char> lower)
+    {
+        int generation = WordIds.Count;
+        if (ByText.TryGetValue(lower, out var forms) && forms.Generation == generation) return forms;
+        string norm = forms?.Norm ?? new string(lower);
+        bool number = Tokenizer.IsNumber(norm);
+        string stem = forms?.Stem ?? (number ? norm : Stemmer.Stem(norm));
+        int normId = WordIds.Find(norm);
+        forms = new WordForms(norm, stem, normId, ReferenceEquals(stem, norm) || stem == norm ? normId : WordIds.Find(stem), number, generation);
+        if (Entries.Count < MaxEntries || Entries.ContainsKey(norm)) Entries[norm] = forms;
+        return forms;
+    }
+}
+
+internal sealed record WordForms(string Norm, string Stem, int NormId, int StemId, bool IsNumber, int Generation);

@@ -98,14 +98,17 @@ public sealed class SentenceMatcher
     /// sentences of the same paragraph ("I have an offer that expires Friday. Could you let me know
     /// where I stand?"), but at least one pattern must match this sentence, so a finding is reported once.
     /// </summary>
-    public TextSpan? MatchSpan(Sentence sentence, HashSet<string> stems, Analysis.DraftFacts? facts = null, ImmutableArray<Sentence> all = default, int index = -1)
+    public TextSpan? MatchSpan(Sentence sentence, ProseAnalysis prose, Analysis.DraftFacts? facts = null, ImmutableArray<Sentence> all = default, int index = -1)
     {
         foreach (var entry in Entries)
         {
             if (entry.Question && !sentence.IsQuestion) continue;
             if (!entry.When.Conditions.IsEmpty && (facts is null || (entry.When.UsesCalendar && facts.Calendar is null) || !entry.When.Holds(facts))) continue;
+            // Without a window every pattern must match this sentence, so its own words pre-filter;
+            // with one, the draft's (a pattern may match an earlier sentence).
+            bool wholeDraft = entry.Window > 0 && !all.IsDefault;
             bool possible = true;
-            foreach (var p in entry.All) possible &= p.CanMatch(stems);
+            foreach (var p in entry.All) possible &= wholeDraft ? p.CanMatch(prose) : p.CanMatch(sentence);
             if (!possible) continue;
             int start = int.MaxValue, end = -1;
             bool ok = true, anchored = false;
@@ -121,7 +124,7 @@ public sealed class SentenceMatcher
                 if (entry.Window == 0 || all.IsDefault || !InWindow(pattern, sentence, all, index, entry)) { ok = false; break; }
             }
             if (!ok || !anchored) continue;
-            if (!Unless.IsEmpty && AnyMatch(sentence, stems, Unless)) continue;
+            if (!Unless.IsEmpty && AnyMatch(sentence, Unless)) continue;
             return entry.All.Length == 1 ? sentence.SourceSpanOfWords(start, Math.Max(end, start + 1)) : sentence.SourceSpan;
         }
         if (Regexes.IsEmpty) return null;
@@ -136,7 +139,7 @@ public sealed class SentenceMatcher
 
     private static (int Start, int End)? Find(Pattern pattern, Sentence sentence, bool guard)
     {
-        var m = pattern.Match(sentence.Words);
+        var m = pattern.Match(sentence);
         if (m is not { } hit || (guard && (IsNegatedOrReported(sentence, hit.Start) || sentence.Quoted[hit.Start]))) return null;
         return hit;
     }
@@ -151,10 +154,10 @@ public sealed class SentenceMatcher
         return false;
     }
 
-    public static bool AnyMatch(Sentence sentence, HashSet<string> stems, ImmutableArray<Pattern> patterns)
+    public static bool AnyMatch(Sentence sentence, ImmutableArray<Pattern> patterns)
     {
         foreach (var p in patterns)
-            if (p.CanMatch(stems) && p.Match(sentence.Words) is not null) return true;
+            if (p.Match(sentence) is not null) return true;
         return false;
     }
 
@@ -163,9 +166,9 @@ public sealed class SentenceMatcher
     {
         foreach (var p in patterns)
         {
-            if (!p.CanMatch(prose.Stems)) continue;
+            if (!p.CanMatch(prose)) continue;
             foreach (var sentence in prose.Sentences)
-                if (p.Match(sentence.Words) is { } hit && (!guarded || !IsNegatedOrReported(sentence, hit.Start))) return true;
+                if (p.Match(sentence) is { } hit && (!guarded || !IsNegatedOrReported(sentence, hit.Start))) return true;
         }
         return false;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Scriban;
@@ -117,27 +118,33 @@ public sealed class TemplateRenderer
             return new TemplateResult(null, errors.IsEmpty ? [new TemplateError(name, 1, 1, "The template could not be parsed.")] : errors);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Limits.Timeout);
-        var context = CreateContext(name, timeout.Token);
+        // The time limit is checked by the renderer itself at every node it evaluates, not by a timer:
+        // a timer's callback needs a free thread-pool thread, which a busy process may not have for
+        // longer than the limit (a starved pool let a one-second render through a 20 ms limit).
+        var context = CreateContext(Stopwatch.GetTimestamp() + (long)(Limits.Timeout.TotalSeconds * Stopwatch.Frequency), cancellationToken);
         context.PushGlobal(TemplateScope.Build(model));
         string raw;
         try
         {
             raw = template.Render(context);
         }
+        catch (TemplateTimeoutException)
+        {
+            return TemplateResult.Fail(name, 1, 1, TimeoutMessage());
+        }
         catch (ScriptAbortException)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return TemplateResult.Fail(name, 1, 1, TimeoutMessage());
         }
+        catch (Exception) when (context.IsPastDeadline && !cancellationToken.IsCancellationRequested)
+        {
+            // Scriban may wrap the deadline's exception when it is thrown inside a function call.
+            return TemplateResult.Fail(name, 1, 1, TimeoutMessage());
+        }
         catch (ScriptRuntimeException ex)
         {
             return TemplateResult.Fail(name, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1, ex.OriginalMessage);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return TemplateResult.Fail(name, 1, 1, TimeoutMessage());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -148,7 +155,7 @@ public sealed class TemplateRenderer
             int column = node is null ? 1 : node.Span.Start.Column + 1;
             return TemplateResult.Fail(name, line, column, ex.Message);
         }
-        if (timeout.IsCancellationRequested)
+        if (context.IsPastDeadline)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return TemplateResult.Fail(name, 1, 1, TimeoutMessage());
@@ -178,7 +185,7 @@ public sealed class TemplateRenderer
         return template;
     }
 
-    private TemplateContext CreateContext(string name, CancellationToken cancellationToken) => new()
+    private SandboxContext CreateContext(long deadline, CancellationToken cancellationToken) => new(deadline)
     {
         LoopLimit = Limits.LoopLimit,
         LoopLimitQueryable = Limits.LoopLimit,
@@ -267,3 +274,17 @@ public sealed class TemplateRenderer
         return sb.ToString();
     }
 }
+
+/// <summary>A Scriban context that stops evaluating once the render's deadline has passed.</summary>
+internal sealed class SandboxContext(long deadline) : TemplateContext
+{
+    public bool IsPastDeadline => Stopwatch.GetTimestamp() > deadline;
+
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+    {
+        if (IsPastDeadline) throw new TemplateTimeoutException();
+        return base.Evaluate(scriptNode, aliasReturnedFunction);
+    }
+}
+
+internal sealed class TemplateTimeoutException : Exception;

@@ -27,7 +27,7 @@ public sealed class PatternTests
     private static string? Matched(string pattern, string text)
     {
         var s = One(text);
-        var m = Compile(pattern).Match(s.Words);
+        var m = Compile(pattern).Match(s);
         return m is { } hit ? text[s.Words[hit.Start].Start..s.Words[hit.End - 1].End] : null;
     }
 
@@ -94,10 +94,64 @@ public sealed class PatternTests
     }
 
     [Fact]
-    public void RequiredStems_LetDraftsWithoutThemSkipThePattern()
+    public void RequiredWords_LetSentencesWithoutThemSkipThePattern()
     {
-        var p = Compile("where am i on your (rank|ranking) list");
-        Assert.False(p.CanMatch(["hello", "world"]));
-        Assert.True(p.CanMatch([Stemmer.Stem("where")]));
+        var p = Compile("where ... (rank|ranking) list");
+        // Every required group is present (rank through its inflection): the pattern must run.
+        Assert.True(p.CanMatch(One("Where do I stand on the ranked list?")));
+        // One group missing ("list"): the pattern cannot match, so the pre-filter skips it.
+        Assert.False(p.CanMatch(One("Where do I stand in your ranking?")));
+        Assert.Null(p.Match(One("Where do I stand in your ranking?")));
+        Assert.False(p.CanMatch(One("Hello world")));
+    }
+
+    [Theory]
+    [InlineData("(ask|inquire) ... where ... rank")]
+    [InlineData("@first (choice|option|program)?")]
+    [InlineData("guarantee* ..6 (position|spot)")]
+    [InlineData("=news|update ...")]
+    [InlineData("(you are|you're) my @first")]
+    [InlineData("i ('s|am)? rank* you")]
+    public void PreFilter_NeverSkipsASentenceThePatternMatches(string source)
+    {
+        // The pre-filter must be a necessary condition: whenever the matcher itself finds a match,
+        // the required-words test must have let the sentence through.
+        string[] sentences =
+        [
+            "I wanted to ask where I rank on your list.",
+            "May I inquire where exactly your program will rank me?",
+            "You are my #1 choice.",
+            "You're my number one!",
+            "Is a position guaranteed for me, or a spot at least?",
+            "Any news or update would be welcome.",
+            "I ranked you first, and I'm ranking you highly.",
+            "I'll rank you first.",
+            "Nothing relevant here at all.",
+        ];
+        var p = Compile(source);
+        int matched = 0;
+        foreach (var text in sentences)
+        {
+            var sentence = One(text);
+            if (p.Match(sentence.Words) is null) continue;
+            matched++;
+            Assert.True(p.CanMatch(sentence), $"pre-filter skipped '{text}', which '{source}' matches");
+            Assert.Equal(p.Match(sentence.Words), p.Match(sentence));
+        }
+        Assert.True(matched > 0, $"'{source}' matched none of the sentences; the test checks nothing");
+    }
+
+    [Fact]
+    public void Sentence_AnalysedBeforeAPackAddsWords_StillMatchesThem()
+    {
+        // Word ids are looked up when tokens are made; a pattern compiled later (a workspace pack
+        // loaded after the draft was analysed) brings words the tokens had no id for.
+        const string text = "Please quorvexate my ranking before the flimbrosity deadline.";
+        var prose = ProseAnalysis.Create([ProseBlock.Verbatim(text, new TextSpan(0, text.Length))]);
+        var sentence = prose.Sentences.Single();
+        var p = Compile("quorvexate my rank ... flimbrosity");
+        Assert.True(p.CanMatch(prose));
+        Assert.True(p.CanMatch(sentence));
+        Assert.Equal((1, 7), p.Match(sentence));
     }
 }

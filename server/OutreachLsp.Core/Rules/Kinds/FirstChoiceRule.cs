@@ -95,13 +95,13 @@ public sealed class FirstChoiceRule : PackRule
     {
         var result = new List<TextSpan>();
         var prose = doc.Prose;
-        if (prose.Sentences.IsEmpty || !_triggers.AnyIn(prose.Stems)) return result;
+        if (prose.Sentences.IsEmpty || !_triggers.AnyIn(prose)) return result;
         var ownNames = ProgramNames.NamesOf(doc).ToList();
         var own = new NameIndex(ownNames);
         var ownSignificant = ownNames.SelectMany(n => n.Significant).ToHashSet(StringComparer.Ordinal);
         foreach (var original in prose.Sentences)
         {
-            if (original.IsQuestion || !_triggers.AnyIn(original.Words)) continue;
+            if (original.IsQuestion || !_triggers.AnyIn(original)) continue;
             var sentence = original;
             if (!own.IsEmpty)
             {
@@ -110,7 +110,7 @@ public sealed class FirstChoiceRule : PackRule
                     sentence = ProgramNames.Rewrite(original, mentions.Select(m => (m.Start, m.End, ProgramNames.OwnToken)).ToList(), out _);
             }
             int start = int.MaxValue, end = -1;
-            foreach (var (s, e, guard) in SentenceHits.AllWithGuard(_matcher, sentence, ProgramNames.StemsOf(sentence), doc.Facts))
+            foreach (var (s, e, guard) in SentenceHits.AllWithGuard(_matcher, sentence, doc.Facts))
             {
                 // An entry without the guard names its negation itself ("I cannot imagine ranking any program above yours").
                 if (guard && NegatedInside(sentence, s, e)) continue;

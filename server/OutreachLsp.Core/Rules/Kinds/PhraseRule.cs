@@ -111,7 +111,7 @@ public sealed class PhraseRule : PackRule
         for (int i = 0; i < sentences.Length; i++)
         {
             var sentence = sentences[i];
-            var span = _matcher.MatchSpan(sentence, prose.Stems, context.Facts, sentences, i);
+            var span = _matcher.MatchSpan(sentence, prose, context.Facts, sentences, i);
             if (span is { } matchSpan)
             {
                 sink.Report(context.Draft.DocumentId, matchSpan, severity: severity, fixes: BuildFixes(context, sentence));
@@ -137,8 +137,7 @@ public sealed class PhraseRule : PackRule
     {
         foreach (var (pattern, replacement) in _swaps)
         {
-            if (!pattern.CanMatch(context.Prose.Stems)) continue;
-            if (pattern.Match(sentence.Words) is not { } hit) continue;
+            if (pattern.Match(sentence) is not { } hit) continue;
             var span = sentence.SourceSpanOfWords(hit.Start, hit.End);
             string original = context.Draft.Text.Substring(span.Start, span.Length);
             string text = MatchCase(original, Placeholders.Fill(replacement, context));

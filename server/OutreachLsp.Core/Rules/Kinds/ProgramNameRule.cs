@@ -122,18 +122,17 @@ public sealed class ProgramNameRule : PackRule
                 int end = mention.End < folded.Length && folded[mention.End] == "'s" ? mention.End + 1 : mention.End;
                 replacements.Add((mention.Start, end, ProgramNames.OtherToken));
                 var rewritten = ProgramNames.Rewrite(sentence, replacements, out var map);
-                var stems = ProgramNames.StemsOf(rewritten);
                 int target = map[mention.Start];
                 (int Start, int End)? best;
                 if (mention.Entry is null)
                 {
                     // A name only this draft gives needs the stricter context, and the main exclusions
                     // still apply; the finding keeps the main context's shorter span when there is one.
-                    var strict = Covering(_documentMatcher!, rewritten, target, stems, doc.Facts);
-                    if (strict is null || SentenceMatcher.AnyMatch(rewritten, stems, _matcher.Unless)) continue;
-                    best = Covering(_matcher, rewritten, target, stems, doc.Facts) ?? strict;
+                    var strict = Covering(_documentMatcher!, rewritten, target, doc.Facts);
+                    if (strict is null || SentenceMatcher.AnyMatch(rewritten, _matcher.Unless)) continue;
+                    best = Covering(_matcher, rewritten, target, doc.Facts) ?? strict;
                 }
-                else best = Covering(_matcher, rewritten, target, stems, doc.Facts);
+                else best = Covering(_matcher, rewritten, target, doc.Facts);
                 if (best is not { } context) continue;
                 Report(doc, sink, rewritten.SourceSpanOfWords(context.Start, context.End), sentence.SourceSpanOfWords(mention.Start, mention.End), mention, foreign, IsForeign);
             }
@@ -168,10 +167,10 @@ public sealed class ProgramNameRule : PackRule
     }
 
     /// <summary>The shortest match of <paramref name="matcher"/> that covers word <paramref name="target"/> within one clause.</summary>
-    private static (int Start, int End)? Covering(SentenceMatcher matcher, Sentence sentence, int target, HashSet<string> stems, DraftFacts facts)
+    private static (int Start, int End)? Covering(SentenceMatcher matcher, Sentence sentence, int target, DraftFacts facts)
     {
         (int Start, int End)? best = null;
-        foreach (var hit in SentenceHits.All(matcher, sentence, stems, facts))
+        foreach (var hit in SentenceHits.All(matcher, sentence, facts))
         {
             if (hit.Start > target || hit.End <= target || CrossesPunctuation(sentence, hit.Start, hit.End)) continue;
             if (best is null || hit.End - hit.Start < best.Value.End - best.Value.Start) best = hit;

@@ -82,7 +82,7 @@ internal static class ProgramNames
             i++;
         }
         map[words.Length] = newWords.Count;
-        return new Sentence(sentence.Block, sentence.BlockIndex, newWords.ToArray(), clauses.ToArray(), quoted.ToArray(), sentence.TextStart, sentence.TextEnd, sentence.IsQuestion);
+        return new Sentence(sentence.Block, sentence.BlockIndex, newWords.ToArray(), sentence.Vocabulary, clauses.ToArray(), quoted.ToArray(), sentence.TextStart, sentence.TextEnd, sentence.IsQuestion);
     }
 
     private static bool IsQuoted(Sentence sentence, int i) => i < sentence.Quoted.Length && sentence.Quoted[i];
@@ -162,21 +162,6 @@ internal static class ProgramNames
         var word = sentence.Words[i];
         var text = sentence.Block.Text;
         return word.Start < text.Length && (char.IsUpper(text[word.Start]) || char.IsDigit(text[word.Start]));
-    }
-
-    /// <summary>
-    /// The stems and forms of one sentence's words (synthetic words included): the patterns'
-    /// pre-filter (<see cref="Pattern.CanMatch"/>) is far more selective per sentence than per draft.
-    /// </summary>
-    public static HashSet<string> StemsOf(Sentence sentence)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in sentence.Words)
-        {
-            set.Add(w.Norm);
-            set.Add(w.Stem);
-        }
-        return set;
     }
 }
 

@@ -11,11 +11,11 @@ namespace OutreachLsp.Core.Rules.Kinds;
 /// </summary>
 internal static class SentenceHits
 {
-    public static List<(int Start, int End)> All(SentenceMatcher matcher, Sentence sentence, HashSet<string> stems, DraftFacts facts) =>
-        AllWithGuard(matcher, sentence, stems, facts).Select(h => (h.Start, h.End)).ToList();
+    public static List<(int Start, int End)> All(SentenceMatcher matcher, Sentence sentence, DraftFacts facts) =>
+        AllWithGuard(matcher, sentence, facts).Select(h => (h.Start, h.End)).ToList();
 
     /// <summary>As <see cref="All"/>, with whether the entry that matched has the guard on.</summary>
-    public static List<(int Start, int End, bool Guard)> AllWithGuard(SentenceMatcher matcher, Sentence sentence, HashSet<string> stems, DraftFacts facts)
+    public static List<(int Start, int End, bool Guard)> AllWithGuard(SentenceMatcher matcher, Sentence sentence, DraftFacts facts)
     {
         var hits = new List<(int Start, int End, bool Guard)>();
         var words = sentence.Words;
@@ -27,9 +27,8 @@ internal static class SentenceHits
             if (entry.All.Length == 1)
             {
                 var pattern = entry.All[0];
-                if (!pattern.CanMatch(stems)) continue;
                 int from = 0;
-                while (from < words.Length && pattern.Match(words, from) is { } m)
+                while (from < words.Length && pattern.Match(sentence, from) is { } m)
                 {
                     if (!(entry.Guard && Guarded(sentence, m.Start))) hits.Add((m.Start, Math.Max(m.End, m.Start + 1), entry.Guard));
                     from = Math.Max(m.End, m.Start + 1);
@@ -40,7 +39,7 @@ internal static class SentenceHits
             bool ok = true;
             foreach (var pattern in entry.All)
             {
-                if (!pattern.CanMatch(stems) || pattern.Match(words) is not { } hit || (entry.Guard && Guarded(sentence, hit.Start)))
+                if (pattern.Match(sentence) is not { } hit || (entry.Guard && Guarded(sentence, hit.Start)))
                 {
                     ok = false;
                     break;
@@ -51,7 +50,7 @@ internal static class SentenceHits
             if (ok) hits.Add((start, Math.Max(end, start + 1), entry.Guard));
         }
         // Vetoes are checked only for a sentence that matched: most sentences match nothing.
-        if (hits.Count > 0 && !matcher.Unless.IsEmpty && SentenceMatcher.AnyMatch(sentence, stems, matcher.Unless)) hits.Clear();
+        if (hits.Count > 0 && !matcher.Unless.IsEmpty && SentenceMatcher.AnyMatch(sentence, matcher.Unless)) hits.Clear();
         return hits;
     }
 

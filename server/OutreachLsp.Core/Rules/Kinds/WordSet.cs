@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using OutreachLsp.Core.Matching;
 
 namespace OutreachLsp.Core.Rules.Kinds;
@@ -10,17 +9,19 @@ namespace OutreachLsp.Core.Rules.Kinds;
 /// </summary>
 internal sealed class WordSet
 {
-    public static readonly WordSet All = new(ImmutableHashSet<string>.Empty);
+    public static readonly WordSet All = new([]);
 
-    private readonly ImmutableHashSet<string> _forms;
+    private readonly int[] _ids;
 
-    private WordSet(ImmutableHashSet<string> forms) => _forms = forms;
+    private readonly int _vocabulary = WordIds.Count;
 
-    public bool IsEmpty => _forms.IsEmpty;
+    private WordSet(int[] ids) => _ids = ids;
+
+    public bool IsEmpty => _ids.Length == 0;
 
     public static WordSet Read(RuleYaml yaml, string key)
     {
-        var forms = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var forms = new HashSet<int>();
         foreach (var (word, node) in yaml.GetStrings(key))
         {
             var tokens = Tokenizer.Tokenize(word).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
@@ -29,25 +30,15 @@ internal sealed class WordSet
                 yaml.Error(node, $"'{word}' must be a single word");
                 continue;
             }
-            forms.Add(tokens[0].Norm);
-            forms.Add(tokens[0].Stem);
+            forms.Add(WordIds.Intern(tokens[0].Norm));
+            forms.Add(WordIds.Intern(tokens[0].Stem));
         }
-        return forms.Count == 0 ? All : new WordSet(forms.ToImmutable());
+        return forms.Count == 0 ? All : new WordSet([.. forms]);
     }
 
-    /// <summary>True when a draft's stem set holds one of the words (or the set is empty).</summary>
-    public bool AnyIn(HashSet<string> stems)
-    {
-        if (_forms.IsEmpty) return true;
-        foreach (var f in _forms) if (stems.Contains(f)) return true;
-        return false;
-    }
+    /// <summary>True when a draft's words include one of the set (or the set is empty).</summary>
+    public bool AnyIn(ProseAnalysis prose) => _ids.Length == 0 || prose.WordsAsOf(_vocabulary).ContainsAny(_ids);
 
     /// <summary>True when one of the sentence words is in the set (or the set is empty).</summary>
-    public bool AnyIn(Token[] words)
-    {
-        if (_forms.IsEmpty) return true;
-        foreach (var w in words) if (_forms.Contains(w.Norm) || _forms.Contains(w.Stem)) return true;
-        return false;
-    }
+    public bool AnyIn(Sentence sentence) => _ids.Length == 0 || sentence.WordsAsOf(_vocabulary).Bits.ContainsAny(_ids);
 }
