@@ -35,6 +35,18 @@ public sealed class DocumentContext
 
     /// <summary>Sentences and tokens of the draft's prose, built on first use.</summary>
     public ProseAnalysis Prose => _prose ??= ProseAnalysis.Create(Draft);
+
+    private ConcurrentDictionary<string, object>? _memo;
+
+    /// <summary>
+    /// Data several rules derive from this draft (its program names, say), computed once per
+    /// analysis. The key names the data; the factory must depend only on this context.
+    /// </summary>
+    internal T Memo<T>(string key, Func<DocumentContext, T> factory) where T : class
+    {
+        var memo = LazyInitializer.EnsureInitialized(ref _memo, static () => new ConcurrentDictionary<string, object>(StringComparer.Ordinal));
+        return (T)memo.GetOrAdd(key, static (_, state) => state.Factory(state.Context), (Factory: factory, Context: this));
+    }
 }
 
 /// <summary>The snapshot plus one shared <see cref="DocumentContext"/> per draft.</summary>

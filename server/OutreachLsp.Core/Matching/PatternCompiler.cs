@@ -84,44 +84,84 @@ public sealed class PatternCompiler
     }
 
     // Groups of word ids such that every match contains at least one word of each group: the
-    // pattern's pre-filter (Pattern.CanMatch). Smallest groups first, as they are the likeliest to fail.
+    // pattern's pre-filter (Pattern.CanMatch). Cheapest groups first, as they are the likeliest to fail.
     private static int[][] RequiredGroups(Ast ast)
     {
-        var groups = new List<int[]>();
+        var groups = new List<Group>();
         Required(ast, groups);
-        return groups.Select(g => g.Distinct().Order().ToArray()).DistinctBy(g => string.Join(',', g)).OrderBy(g => g.Length).ToArray();
+        return groups
+            .Select(g => g.Ids.Distinct().Order().ToArray())
+            .DistinctBy(g => string.Join(',', g))
+            .OrderBy(Cost)
+            .ToArray();
     }
 
-    private static void Required(Ast ast, List<int[]> groups)
+    private sealed record Group(int[] Ids, int CommonWords);
+
+    // A group of common words ("i", "the", "you") lets almost every sentence through, so when the
+    // compiler has to pick one group to stand for an option of an alternation it prefers groups
+    // of rarer words; the size breaks ties.
+    private static int Cost(int[] ids) => Cost(new Group(ids, ids.Count(CommonWordIds.Contains)));
+
+    private static int Cost(Group g) => g.CommonWords * 1000 + g.Ids.Length;
+
+    private static void Required(Ast ast, List<Group> groups)
     {
         switch (ast)
         {
             case Ast.Word { Test.Kind: TestKind.Stem } w:
-                groups.Add([w.Test.StemId, w.Test.NormId]);
+                groups.Add(Single(w.Test.StemId, w.Test.NormId));
                 return;
             case Ast.Word { Test.Kind: TestKind.Exact } w:
-                groups.Add([w.Test.NormId]);
+                groups.Add(Single(w.Test.NormId));
                 return;
             case Ast.Seq s:
                 foreach (var item in s.Items) Required(item, groups);
                 return;
             case Ast.Alt a:
-                // One group for the alternation: the union of each option's smallest group. An option
+                // One group for the alternation: the union of each option's cheapest group. An option
                 // with no required word (a prefix, a gap) means nothing can be promised.
                 var union = new List<int>();
+                int common = 0;
                 foreach (var option in a.Options)
                 {
-                    var optionGroups = new List<int[]>();
+                    var optionGroups = new List<Group>();
                     Required(option, optionGroups);
                     if (optionGroups.Count == 0) return;
-                    union.AddRange(optionGroups.MinBy(g => g.Length)!);
+                    var best = optionGroups.MinBy(Cost)!;
+                    union.AddRange(best.Ids);
+                    common += best.CommonWords;
                 }
-                groups.Add(union.ToArray());
+                groups.Add(new Group(union.ToArray(), common));
                 return;
             default:
                 // Optional parts, gaps, prefixes and wildcards promise nothing.
                 return;
         }
+    }
+
+    private static Group Single(params int[] ids) => new(ids, ids.Any(CommonWordIds.Contains) ? 1 : 0);
+
+    /// <summary>The most frequent words of English email prose (and their stems), by word id.</summary>
+    private static readonly HashSet<int> CommonWordIds = CommonWords();
+
+    private static HashSet<int> CommonWords()
+    {
+        string[] words =
+        [
+            "i", "me", "my", "we", "us", "our", "you", "your", "he", "she", "it", "its", "they", "them", "their", "this", "that", "these", "those",
+            "a", "an", "the", "and", "or", "but", "so", "if", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "about", "into", "than",
+            "is", "am", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could",
+            "shall", "should", "may", "might", "must", "not", "no", "all", "any", "some", "more", "most", "very", "also", "just", "there", "here",
+            "what", "which", "who", "when", "where", "how", "why", "up", "out", "one", "program", "residency", "thank", "please", "dear", "best",
+        ];
+        var ids = new HashSet<int>();
+        foreach (var w in words)
+        {
+            ids.Add(WordIds.Intern(w));
+            ids.Add(WordIds.Intern(Stemmer.Stem(w)));
+        }
+        return ids;
     }
 
     private abstract record Ast

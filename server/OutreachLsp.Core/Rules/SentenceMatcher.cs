@@ -92,24 +92,58 @@ public sealed class SentenceMatcher
     }
 
     /// <summary>
+    /// The entries that can match somewhere in this draft: their conditions hold for its metadata and
+    /// every one of their patterns has its required words in the draft. Computed once per draft, so
+    /// <see cref="MatchSpan"/> looks at a handful of entries per sentence rather than all of them.
+    /// </summary>
+    public Prepared Prepare(ProseAnalysis prose, Analysis.DraftFacts? facts)
+    {
+        List<Entry>? active = null;
+        foreach (var entry in Entries)
+        {
+            if (!entry.When.Conditions.IsEmpty && (facts is null || (entry.When.UsesCalendar && facts.Calendar is null) || !entry.When.Holds(facts))) continue;
+            bool possible = true;
+            foreach (var p in entry.All) possible &= p.CanMatch(prose);
+            if (possible) (active ??= []).Add(entry);
+        }
+        return new Prepared(active?.ToArray() ?? [], Regexes.IsEmpty);
+    }
+
+    /// <summary>The result of <see cref="Prepare"/> for one draft.</summary>
+    public sealed class Prepared
+    {
+        internal Prepared(Entry[] entries, bool noRegexes)
+        {
+            Entries = entries;
+            IsEmpty = entries.Length == 0 && noRegexes;
+        }
+
+        internal Entry[] Entries { get; }
+
+        /// <summary>No sentence of the draft can match.</summary>
+        public bool IsEmpty { get; }
+    }
+
+    /// <summary>
     /// The document span reported for the first entry that matches <paramref name="sentence"/>:
     /// the matched words for a single pattern, the whole sentence when several patterns combine.
     /// An entry with a <c>window</c> may find its other patterns in up to that many preceding
     /// sentences of the same paragraph ("I have an offer that expires Friday. Could you let me know
     /// where I stand?"), but at least one pattern must match this sentence, so a finding is reported once.
     /// </summary>
-    public TextSpan? MatchSpan(Sentence sentence, ProseAnalysis prose, Analysis.DraftFacts? facts = null, ImmutableArray<Sentence> all = default, int index = -1)
+    public TextSpan? MatchSpan(Sentence sentence, Prepared prepared, ImmutableArray<Sentence> all = default, int index = -1)
     {
-        foreach (var entry in Entries)
+        foreach (var entry in prepared.Entries)
         {
             if (entry.Question && !sentence.IsQuestion) continue;
-            if (!entry.When.Conditions.IsEmpty && (facts is null || (entry.When.UsesCalendar && facts.Calendar is null) || !entry.When.Holds(facts))) continue;
-            // Without a window every pattern must match this sentence, so its own words pre-filter;
-            // with one, the draft's (a pattern may match an earlier sentence).
-            bool wholeDraft = entry.Window > 0 && !all.IsDefault;
-            bool possible = true;
-            foreach (var p in entry.All) possible &= wholeDraft ? p.CanMatch(prose) : p.CanMatch(sentence);
-            if (!possible) continue;
+            // The draft has every pattern's words (Prepare). Without a window they must all be in
+            // this sentence; with one, a pattern may match an earlier sentence.
+            if (entry.Window == 0 || all.IsDefault)
+            {
+                bool possible = true;
+                foreach (var p in entry.All) possible &= p.CanMatch(sentence);
+                if (!possible) continue;
+            }
             int start = int.MaxValue, end = -1;
             bool ok = true, anchored = false;
             foreach (var pattern in entry.All)

@@ -105,27 +105,32 @@ public sealed class PhraseRule : PackRule
         if (!Applies(context)) return;
         var prose = context.Prose;
         if (!_unlessDocument.IsEmpty && SentenceMatcher.AnyMatchInDocument(prose, _unlessDocument, guarded: false)) return;
-        var severity = ResolveSeverity(context);
+        var prepared = _matcher.Prepare(prose, context.Facts);
+        var swaps = _swaps.IsEmpty ? [] : _swaps.Where(s => s.Pattern.CanMatch(prose)).ToArray();
         bool reported = false;
-        var sentences = prose.Sentences;
-        for (int i = 0; i < sentences.Length; i++)
+        if (!prepared.IsEmpty || swaps.Length > 0)
         {
-            var sentence = sentences[i];
-            var span = _matcher.MatchSpan(sentence, prose, context.Facts, sentences, i);
-            if (span is { } matchSpan)
+            var severity = ResolveSeverity(context);
+            var sentences = prose.Sentences;
+            for (int i = 0; i < sentences.Length; i++)
             {
-                sink.Report(context.Draft.DocumentId, matchSpan, severity: severity, fixes: BuildFixes(context, sentence));
-                reported = true;
-                continue;
+                var sentence = sentences[i];
+                var span = prepared.IsEmpty ? null : _matcher.MatchSpan(sentence, prepared, sentences, i);
+                if (span is { } matchSpan)
+                {
+                    sink.Report(context.Draft.DocumentId, matchSpan, severity: severity, fixes: BuildFixes(context, sentence));
+                    reported = true;
+                    continue;
+                }
+                reported |= ReportSwaps(context, sentence, swaps, severity, sink);
             }
-            reported |= ReportSwaps(context, sentence, severity, sink);
         }
         // A rule that also fires on metadata alone (trigger_when) reports once, on the field, when no
         // sentence already carries the finding.
         if (!reported && _triggerWhen is not null && _triggerWhen.Holds(context.Facts))
         {
             var span = KindText.LocateOnFields(context.Draft, [.. _locate]);
-            sink.Report(context.Draft.DocumentId, span, severity: severity);
+            sink.Report(context.Draft.DocumentId, span, severity: ResolveSeverity(context));
         }
     }
 
@@ -133,9 +138,9 @@ public sealed class PhraseRule : PackRule
     /// Swaps are phrase-level: the matched words themselves are replaced ("kindly intimate me" →
     /// "please let me know"), so the fix is safe to apply in bulk.
     /// </summary>
-    private bool ReportSwaps(DocumentContext context, Sentence sentence, Severity severity, FindingSink sink)
+    private static bool ReportSwaps(DocumentContext context, Sentence sentence, (Pattern Pattern, string Replacement)[] swaps, Severity severity, FindingSink sink)
     {
-        foreach (var (pattern, replacement) in _swaps)
+        foreach (var (pattern, replacement) in swaps)
         {
             if (pattern.Match(sentence) is not { } hit) continue;
             var span = sentence.SourceSpanOfWords(hit.Start, hit.End);

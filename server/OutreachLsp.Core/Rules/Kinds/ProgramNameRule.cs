@@ -84,11 +84,13 @@ public sealed class ProgramNameRule : PackRule
         var groups = ProgramGroups.Build(all);
         var foreign = new NameIndex(all.SelectMany(ProgramNames.NamesOf).Where(e => e.Significant.Count > 0));
         var shortNames = new ShortNames(all, groups);
+        // The applicant's school is not another program ("my rotation at Nairobi Hospital").
+        var school = context.Snapshot.Config.Profile.School is { } s ? KindText.SignificantWords(KindText.NameWords(s)).ToHashSet(StringComparer.Ordinal) : [];
         foreach (var doc in all)
-            if (Applies(doc)) Check(doc, foreign, shortNames, groups, sink);
+            if (Applies(doc)) Check(doc, foreign, shortNames, groups, school, sink);
     }
 
-    private void Check(DocumentContext doc, NameIndex foreign, ShortNames shortNames, ProgramGroups groups, FindingSink sink)
+    private void Check(DocumentContext doc, NameIndex foreign, ShortNames shortNames, ProgramGroups groups, HashSet<string> school, FindingSink sink)
     {
         var ownNames = ProgramNames.NamesOf(doc).ToList();
         if (ownNames.Count == 0) return;
@@ -96,7 +98,6 @@ public sealed class ProgramNameRule : PackRule
         if (prose.Sentences.IsEmpty) return;
         var own = new NameIndex(ownNames);
         var ownSignificant = ownNames.SelectMany(n => n.Significant).ToHashSet(StringComparer.Ordinal);
-        var school = doc.Config.Profile.School is { } s ? KindText.SignificantWords(KindText.NameWords(s)).ToHashSet(StringComparer.Ordinal) : [];
         int? group = groups.GroupOf(doc);
 
         bool IsForeign(ProgramNameEntry e) =>
@@ -107,6 +108,7 @@ public sealed class ProgramNameRule : PackRule
 
         foreach (var sentence in prose.Sentences)
         {
+            if (!MayMentionAName(sentence, foreign, shortNames)) continue;
             var folded = ProgramNames.Fold(sentence);
             var ownMentions = ProgramNames.FindOwn(sentence, folded, own, ownSignificant);
             var taken = new bool[folded.Length];
@@ -246,6 +248,23 @@ public sealed class ProgramNameRule : PackRule
     }
 
     private static bool IsCapitalized(Sentence sentence, int i) => ProgramNames.IsCapitalized(sentence, i);
+
+    /// <summary>
+    /// Cheap test before the full scan: every mention the scan can report starts at a capitalised word
+    /// that begins another draft's name or is a short name's word, or (with the document signal)
+    /// contains a capitalised head word ("Hospital", "Residency"). Most sentences have none.
+    /// </summary>
+    private bool MayMentionAName(Sentence sentence, NameIndex foreign, ShortNames shortNames)
+    {
+        for (int i = 0; i < sentence.Words.Length; i++)
+        {
+            if (!IsCapitalized(sentence, i)) continue;
+            string folded = KindText.Fold(sentence.Words[i].Norm);
+            if (foreign.StartsAName(folded) || shortNames.WithWord(folded).Count > 0) return true;
+            if (_documentMatcher is not null && (Heads.Contains(folded) || folded is "center" or "centre")) return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// Capitalised names ending in a head word ("Mercy General Hospital", "Riverside IM Residency")

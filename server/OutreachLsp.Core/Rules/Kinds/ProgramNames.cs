@@ -21,8 +21,11 @@ internal static class ProgramNames
     public const string OwnToken = "thisprogramname";
     public const string OtherToken = "otherprogramname";
 
-    /// <summary>The names a draft's front matter gives its program, with the field each came from.</summary>
-    public static IEnumerable<ProgramNameEntry> NamesOf(DocumentContext context)
+    /// <summary>The names a draft's front matter gives its program, with the field each came from (computed once per analysis).</summary>
+    public static IReadOnlyList<ProgramNameEntry> NamesOf(DocumentContext context) =>
+        context.Memo("program-names", static c => ComputeNamesOf(c).ToArray());
+
+    private static IEnumerable<ProgramNameEntry> ComputeNamesOf(DocumentContext context)
     {
         var meta = context.Draft.Meta;
         if (Entry(meta.Program, "program", context) is { } p) yield return p;
@@ -182,6 +185,9 @@ internal sealed class NameIndex
 
     public bool IsEmpty => _byFirst.Count == 0;
 
+    /// <summary>Some name starts with this folded word.</summary>
+    public bool StartsAName(string folded) => _byFirst.ContainsKey(folded);
+
     /// <summary>Every entry whose words are exactly <paramref name="words"/>.</summary>
     public IEnumerable<ProgramNameEntry> WithWords(string[] words) =>
         _byFirst.TryGetValue(words[0], out var list) ? list.Where(e => e.Words.AsSpan().SequenceEqual(words)) : [];
@@ -232,7 +238,7 @@ internal sealed class ProgramGroups
         var hasKey = new bool[documents.Count];
         for (int i = 0; i < documents.Count; i++)
         {
-            foreach (var key in Keys(documents[i].Draft.Meta))
+            foreach (var key in KeysOf(documents[i]))
             {
                 hasKey[i] = true;
                 if (firstWithKey.TryGetValue(key, out int j)) parent[Find(i)] = Find(j);
@@ -258,6 +264,10 @@ internal sealed class ProgramGroups
 
     public static string DisplayName(FrontMatter meta) =>
         meta.Program ?? meta.Institution ?? (meta.Aliases.IsDefaultOrEmpty ? "another program" : meta.Aliases[0]);
+
+    /// <summary>The draft's grouping keys (computed once per analysis: several workspace rules group programs).</summary>
+    private static string[] KeysOf(DocumentContext context) =>
+        context.Memo("program-keys", static c => Keys(c.Draft.Meta).ToArray());
 
     private static IEnumerable<string> Keys(FrontMatter meta)
     {
