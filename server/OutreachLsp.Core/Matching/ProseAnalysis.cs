@@ -92,11 +92,16 @@ public sealed class ProseAnalysis
         "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "jr", "sr", "dept", "univ", "approx", "mt", "ft", "inc", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "assoc", "asst",
     };
 
-    /// <summary>Words that open a new clause: a negation before them does not reach past them.</summary>
-    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    /// <summary>Words that open a new clause: a negation before them does not reach past them (by word id).</summary>
+    private static readonly WordBits ClauseOpeners = IdsOf("but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas");
+
+    private static WordBits IdsOf(params string[] words)
     {
-        "but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas",
-    };
+        var ids = words.Select(WordIds.Intern).ToArray();
+        var bits = new WordBits(WordIds.Count);
+        foreach (int id in ids) bits.Add(id);
+        return bits;
+    }
 
     private volatile DraftWords _words;
 
@@ -104,6 +109,20 @@ public sealed class ProseAnalysis
     {
         Sentences = sentences;
         _words = new DraftWords(words, vocabulary);
+    }
+
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
+    [ThreadStatic]
+    private static SentenceBuffers? t_sentence;
+
+    /// <summary>The words of the sentence being split, reused sentence after sentence.</summary>
+    private sealed class SentenceBuffers
+    {
+        public readonly List<Token> Words = new(64);
+        public readonly List<int> Clauses = new(64);
+        public readonly List<bool> Quoted = new(64);
     }
 
     public ImmutableArray<Sentence> Sentences { get; }
@@ -132,21 +151,27 @@ public sealed class ProseAnalysis
         int vocabulary = WordIds.Count;
         var sentences = ImmutableArray.CreateBuilder<Sentence>();
         var words = new WordBits(vocabulary);
+        // One token buffer per thread, reused block after block: only the sentences' word arrays are kept.
+        var tokens = t_tokens ??= new List<Token>(256);
         for (int b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
-            var tokens = Tokenizer.Tokenize(block.Text);
+            tokens.Clear();
+            Tokenizer.Tokenize(block.Text, tokens);
             Split(block, b, tokens, vocabulary, sentences, words);
         }
+        if (tokens.Capacity > 64 * 1024) t_tokens = null;
         return new ProseAnalysis(sentences.ToImmutable(), words, vocabulary);
     }
 
     private static void Split(ProseBlock block, int blockIndex, List<Token> tokens, int vocabulary, ImmutableArray<Sentence>.Builder sentences, WordBits draftWords)
     {
         string text = block.Text;
-        var words = new List<Token>();
-        var clauses = new List<int>();
-        var quoted = new List<bool>();
+        var buffers = t_sentence ??= new SentenceBuffers();
+        var (words, clauses, quoted) = (buffers.Words, buffers.Clauses, buffers.Quoted);
+        words.Clear();
+        clauses.Clear();
+        quoted.Clear();
         bool inQuote = false;
         int clause = 0;
         int sentenceStart = -1;
@@ -156,7 +181,7 @@ public sealed class ProseAnalysis
             if (sentenceStart < 0) sentenceStart = t.Start;
             if (t.Kind is TokenKind.Word or TokenKind.Number)
             {
-                if (ClauseOpeners.Contains(t.Norm) && words.Count > 0) clause++;
+                if (words.Count > 0 && ClauseOpeners.Contains(t.NormId)) clause++;
                 words.Add(t);
                 clauses.Add(clause);
                 quoted.Add(inQuote);

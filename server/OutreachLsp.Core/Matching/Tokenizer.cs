@@ -15,6 +15,13 @@ public static class Tokenizer
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 5 + 4);
+        Tokenize(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/> (a reused buffer).</summary>
+    internal static void Tokenize(string text, List<Token> tokens)
+    {
         int i = 0;
         while (i < text.Length)
         {
@@ -31,17 +38,18 @@ public static class Tokenizer
             {
                 int start = i++;
                 while (i < text.Length && char.IsDigit(text[i])) i++;
-                tokens.Add(new Token(TokenKind.Number, text[start..i], text[start..i], start, i));
+                string number = text[start..i];
+                tokens.Add(new Token(TokenKind.Number, number, number, start, i));
                 continue;
             }
-            if (char.IsSurrogate(c) && i + 1 < text.Length) { tokens.Add(new Token(TokenKind.Symbol, text.Substring(i, 2), "", i, i + 2)); i += 2; continue; }
+            // Punctuation and symbols are never pattern words: no id lookup.
+            if (char.IsSurrogate(c) && i + 1 < text.Length) { tokens.Add(new Token(TokenKind.Symbol, text.Substring(i, 2), "", i, i + 2, 0, 0)); i += 2; continue; }
             var kind = c is ',' or ';' or ':' or '—' or '–' or '(' or ')' or '"' or '“' or '”' or '[' or ']' ? TokenKind.Break : TokenKind.Symbol;
             // A hyphen or dash between spaces is a clause break; inside a word it only separates parts.
             if (c == '-' && i > 0 && i + 1 < text.Length && char.IsWhiteSpace(text[i - 1]) && char.IsWhiteSpace(text[i + 1])) kind = TokenKind.Break;
-            tokens.Add(new Token(kind, c.ToString(), "", i, i + 1));
+            tokens.Add(new Token(kind, c.ToString(), "", i, i + 1, 0, 0));
             i++;
         }
-        return tokens;
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘';

@@ -33,11 +33,17 @@ public static class SafeRegex
     }
 
     /// <summary>The first match, or null (also when the timeout fires: a slow pattern reports nothing).</summary>
-    public static System.Text.RegularExpressions.Match? Match(Regex regex, string input)
+    public static System.Text.RegularExpressions.Match? Match(Regex regex, string input) => Match(regex, input, 0, input.Length);
+
+    /// <summary>
+    /// As <see cref="Match(Regex, string)"/> on input[start, start + length), which the pattern sees as
+    /// its whole input (anchors included), without copying it out. Match indices are into <paramref name="input"/>.
+    /// </summary>
+    public static System.Text.RegularExpressions.Match? Match(Regex regex, string input, int start, int length)
     {
         try
         {
-            var m = regex.Match(input);
+            var m = regex.Match(input, start, length);
             return m.Success ? m : null;
         }
         catch (RegexMatchTimeoutException)

@@ -162,11 +162,11 @@ public sealed class SentenceMatcher
             return entry.All.Length == 1 ? sentence.SourceSpanOfWords(start, Math.Max(end, start + 1)) : sentence.SourceSpan;
         }
         if (Regexes.IsEmpty) return null;
-        string text = sentence.Text;
         foreach (var regex in Regexes)
         {
-            var hit = SafeRegex.Match(regex, text);
-            if (hit is { } h) return sentence.Block.MapToSource(sentence.TextStart + h.Index, sentence.TextStart + h.Index + h.Length);
+            // The sentence is matched in place in its block's text (the regex sees it as its whole input).
+            var hit = SafeRegex.Match(regex, sentence.Block.Text, sentence.TextStart, sentence.TextEnd - sentence.TextStart);
+            if (hit is { } h) return sentence.Block.MapToSource(h.Index, h.Index + h.Length);
         }
         return null;
     }

@@ -27,6 +27,9 @@ internal sealed class BodyRegions
 
     public static BodyRegions Compute(Draft draft) => Compute(draft.Text, draft.BodySpan);
 
+    /// <summary>The draft's regions, computed once per analysis (several rules read them).</summary>
+    public static BodyRegions Of(Analysis.DocumentContext context) => context.Memo("body-regions", static c => Compute(c.Draft));
+
     public static BodyRegions Compute(string text, TextSpan body)
     {
         var scanner = new Scanner(text, TextSpan.FromBounds(Math.Min(body.Start, text.Length), Math.Min(body.End, text.Length)));

@@ -36,6 +36,7 @@ public sealed class PlaceholderRule : PackRule
 
     private readonly ImmutableArray<string> _words;
     private readonly bool[] _repeated; // the word is one character repeated (XXX, ####): longer runs match too
+    private readonly System.Buffers.SearchValues<char> _starts;
     private readonly HashSet<string> _allow;
     private readonly Dictionary<string, string> _fills; // normalized placeholder name → slot
     private readonly bool _subject;
@@ -44,6 +45,8 @@ public sealed class PlaceholderRule : PackRule
     {
         _words = words;
         _repeated = words.Select(w => w.Length >= 2 && w.All(ch => ch == w[0])).ToArray();
+        // Where a placeholder can begin: a delimiter, or the first letter of a placeholder word.
+        _starts = System.Buffers.SearchValues.Create(new string([.. "[{<#", .. words.Where(w => w.Length > 0).Select(w => w[0]).Distinct()]));
         _allow = allow;
         _fills = fills;
         _subject = subject;
@@ -91,7 +94,7 @@ public sealed class PlaceholderRule : PackRule
         }
         var body = draft.BodySpan;
         if (body.IsEmpty || body.Start >= text.Length) return;
-        var regions = BodyRegions.Compute(draft);
+        var regions = BodyRegions.Of(context);
         int pos = body.Start;
         int end = Math.Min(body.End, text.Length);
         while (pos < end)
@@ -180,6 +183,11 @@ public sealed class PlaceholderRule : PackRule
         int i = from;
         while (i < to)
         {
+            // Skip to the next character that can begin a placeholder. A word placeholder must start
+            // at a word boundary, which the checks below test, so landing inside a word is harmless.
+            int skip = text.AsSpan(i, to - i).IndexOfAny(_starts);
+            if (skip < 0) yield break;
+            i += skip;
             char c = text[i];
             switch (c)
             {

@@ -40,6 +40,19 @@ public sealed class ProgramNameRule : PackRule
 
     private static readonly HashSet<string> Heads = new(StringComparer.Ordinal) { "residency", "program", "programme", "hospital", "health", "university" };
 
+    /// <summary>The head words and "center"/"centre", by word id, for the sentence pre-filter.</summary>
+    private static readonly WordBits HeadIds = HeadWordIds();
+
+    private static readonly int HeadVocabulary = WordIds.Count;
+
+    private static WordBits HeadWordIds()
+    {
+        var ids = Heads.Append("center").Append("centre").Select(WordIds.Intern).ToList();
+        var bits = new WordBits(WordIds.Count);
+        foreach (int id in ids) bits.Add(id);
+        return bits;
+    }
+
     private readonly SentenceMatcher _matcher;
     private readonly SentenceMatcher? _documentMatcher;
     private readonly ImmutableHashSet<string> _skipWords;
@@ -256,10 +269,16 @@ public sealed class ProgramNameRule : PackRule
     /// </summary>
     private bool MayMentionAName(Sentence sentence, NameIndex foreign, ShortNames shortNames)
     {
-        for (int i = 0; i < sentence.Words.Length; i++)
+        bool names = !foreign.IsEmpty || !shortNames.IsEmpty;
+        var words = sentence.WordsAsOf(HeadVocabulary).Tokens;
+        for (int i = 0; i < words.Length; i++)
         {
             if (!IsCapitalized(sentence, i)) continue;
-            string folded = KindText.Fold(sentence.Words[i].Norm);
+            // Norms are lower case, so an ASCII norm is its own folded form: the head test is an id test.
+            bool ascii = System.Text.Ascii.IsValid(words[i].Norm);
+            if (_documentMatcher is not null && ascii && HeadIds.Contains(words[i].NormId)) return true;
+            if (!names && ascii) continue;
+            string folded = KindText.Fold(words[i].Norm);
             if (foreign.StartsAName(folded) || shortNames.WithWord(folded).Count > 0) return true;
             if (_documentMatcher is not null && (Heads.Contains(folded) || folded is "center" or "centre")) return true;
         }

@@ -51,7 +51,7 @@ public sealed class SignatureIdRule : PackRule
         var text = draft.Text;
         var body = draft.BodySpan;
         if (body.Start >= text.Length || body.IsEmpty) return;
-        var regions = BodyRegions.Compute(draft);
+        var regions = BodyRegions.Of(context);
         var lines = ContentLines(text, body, regions);
         if (lines.Count == 0) return;
         int closing = -1;
