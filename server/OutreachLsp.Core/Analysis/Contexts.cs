@@ -12,8 +12,6 @@ namespace OutreachLsp.Core.Analysis;
 /// </summary>
 public sealed class DocumentContext
 {
-    private ProseAnalysis? _prose;
-
     internal DocumentContext(Draft draft, WorkspaceContext workspace)
     {
         Draft = draft;
@@ -33,8 +31,8 @@ public sealed class DocumentContext
 
     internal ImmutableArray<Finding> CalendarProblems { get; }
 
-    /// <summary>Sentences and tokens of the draft's prose, built on first use.</summary>
-    public ProseAnalysis Prose => _prose ??= ProseAnalysis.Create(Draft);
+    /// <summary>Sentences and tokens of the draft's prose, built on first use and kept with the draft.</summary>
+    public ProseAnalysis Prose => Draft.Analysis;
 
     private ConcurrentDictionary<string, object>? _memo;
 

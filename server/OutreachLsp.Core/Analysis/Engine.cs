@@ -91,6 +91,24 @@ public sealed class Engine
         return Finalize(draft, findings);
     }
 
+    /// <summary>
+    /// The findings of one draft's document rules, parse and calendar problems included, before
+    /// suppressions and severity overrides (<see cref="Finish"/>). With <see cref="AnalyzeWorkspaceRules"/>
+    /// this lets a caller that keeps findings between edits (the language server) re-run only what an
+    /// edit can change: the edited draft's document rules, and the workspace rules once.
+    /// </summary>
+    public ImmutableArray<Finding> AnalyzeDocumentRules(WorkspaceSnapshot snapshot, string documentId, CancellationToken cancellationToken = default)
+    {
+        if (!snapshot.Drafts.TryGetValue(documentId, out var draft)) return ImmutableArray<Finding>.Empty;
+        return [.. RunDocumentRules(new WorkspaceContext(snapshot).GetDocument(draft), cancellationToken)];
+    }
+
+    /// <summary>
+    /// A draft's final findings from its raw ones (<see cref="AnalyzeDocumentRules"/> plus the
+    /// workspace rules' findings in it): suppressions and severity overrides applied, sorted by position.
+    /// </summary>
+    public ImmutableArray<Finding> Finish(Draft draft, IEnumerable<Finding> findings) => Finalize(draft, [.. findings]);
+
     /// <summary>Only the workspace rules, by document (the server re-runs these on every edit).</summary>
     public ImmutableArray<Finding> AnalyzeWorkspaceRules(WorkspaceSnapshot snapshot, CancellationToken cancellationToken = default) =>
         RunWorkspaceRules(new WorkspaceContext(snapshot), cancellationToken).ToImmutableArray();

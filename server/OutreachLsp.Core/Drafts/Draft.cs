@@ -79,4 +79,15 @@ public sealed class Draft
     public ImmutableArray<Finding> ParseFindings { get; init; } = ImmutableArray<Finding>.Empty;
 
     public string Text => Source.Text;
+
+    private Matching.ProseAnalysis? _analysis;
+
+    /// <summary>
+    /// The sentences and tokens of <see cref="Prose"/>, made on first use and kept with the draft:
+    /// a draft is immutable, so every analysis of it (each keystroke in another draft of the same
+    /// workspace) reuses them. Word ids added by a later pack are looked up on demand (see
+    /// <see cref="Matching.Sentence"/>), so the cache never goes stale.
+    /// </summary>
+    internal Matching.ProseAnalysis Analysis =>
+        _analysis ?? Interlocked.CompareExchange(ref _analysis, Matching.ProseAnalysis.Create(this), null) ?? _analysis!;
 }

@@ -30,19 +30,22 @@ public sealed class FolderAnalysis
 }
 
 /// <summary>
-/// Runs the engine on folder states, incrementally. Workspace rules run on every analysis (a change
-/// in one draft can clear or raise a finding in another); document rules run again only for drafts
-/// whose text changed, or whose workspace findings changed (so suppressions and severity overrides
-/// are applied by the engine itself). Thread-safe: one analysis per folder at a time.
+/// Runs the engine on folder states, incrementally. Workspace rules run once on every analysis (a
+/// change in one draft can clear or raise a finding in another). Document rules run again only for
+/// drafts whose text changed: their raw findings are kept per draft version. A draft's final findings
+/// (suppressions and severity overrides applied by the engine) are recomputed only when its document
+/// or workspace findings changed. Thread-safe: one analysis per folder at a time.
 /// </summary>
 public sealed class AnalysisService
 {
+    private sealed record Entry(Draft Draft, ImmutableArray<Finding> DocumentFindings, string WorkspaceKey, ImmutableArray<Finding> Findings);
+
     private sealed class Cache
     {
         public Engine? Engine;
         public WorkspaceSnapshot? Snapshot;
         public FolderAnalysis? Last;
-        public Dictionary<string, (Draft Draft, string WorkspaceKey, ImmutableArray<Finding> Findings)> Entries = new(StringComparer.Ordinal);
+        public Dictionary<string, Entry> Entries = new(StringComparer.Ordinal);
         // A semaphore rather than a lock: a request waiting for a long analysis must stay cancellable.
         public readonly SemaphoreSlim Gate = new(1, 1);
     }
@@ -61,24 +64,36 @@ public sealed class AnalysisService
             if (cache.Last is { } last && ReferenceEquals(cache.Snapshot, snapshot) && ReferenceEquals(cache.Engine, engine))
                 return last.State == state ? last : new FolderAnalysis(state, last.Drafts, last.ConfigFiles);
 
+            var previous = ReferenceEquals(cache.Engine, engine) ? cache.Entries : [];
+            // Document rules for the drafts that changed (all of them on the first run, in parallel).
+            var changed = snapshot.Drafts.Values
+                .Where(d => !(previous.TryGetValue(d.DocumentId, out var e) && ReferenceEquals(e.Draft, d)))
+                .ToArray();
+            var documentFindings = new ImmutableArray<Finding>[changed.Length];
+            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = changed.Length > 1 ? Environment.ProcessorCount : 1 };
+            Parallel.For(0, changed.Length, options, i => documentFindings[i] = engine.AnalyzeDocumentRules(snapshot, changed[i].DocumentId, cancellationToken));
+            var fresh = new Dictionary<string, ImmutableArray<Finding>>(StringComparer.Ordinal);
+            for (int i = 0; i < changed.Length; i++) fresh[changed[i].DocumentId] = documentFindings[i];
+
             var workspaceFindings = engine.AnalyzeWorkspaceRules(snapshot, cancellationToken)
                 .GroupBy(f => f.DocumentId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => WorkspaceKey(g), StringComparer.Ordinal);
-            var entries = new Dictionary<string, (Draft, string, ImmutableArray<Finding>)>(StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
             var drafts = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Finding>>(StringComparer.Ordinal);
-            bool sameEngine = ReferenceEquals(cache.Engine, engine);
-            // With no usable cache, one pass over the whole workspace is cheaper than draft by draft.
-            AnalysisResult? full = !sameEngine || cache.Entries.Count == 0 ? engine.Analyze(snapshot, cancellationToken) : null;
             foreach (var (id, draft) in snapshot.Drafts)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                string key = workspaceFindings.TryGetValue(id, out var k) ? k : "";
-                ImmutableArray<Finding> findings;
-                if (full is not null) findings = full.For(id);
-                else if (cache.Entries.TryGetValue(id, out var entry) && ReferenceEquals(entry.Draft, draft) && entry.WorkspaceKey == key) findings = entry.Findings;
-                else findings = engine.AnalyzeDocument(snapshot, id, cancellationToken);
-                entries[id] = (draft, key, findings);
-                drafts[id] = findings;
+                var inWorkspace = workspaceFindings.TryGetValue(id, out var w) ? w : [];
+                string key = WorkspaceKey(inWorkspace);
+                Entry entry;
+                if (fresh.TryGetValue(id, out var own)) entry = new Entry(draft, own, key, engine.Finish(draft, own.Concat(inWorkspace)));
+                else
+                {
+                    var old = previous[id];
+                    entry = old.WorkspaceKey == key ? old : old with { WorkspaceKey = key, Findings = engine.Finish(draft, old.DocumentFindings.Concat(inWorkspace)) };
+                }
+                entries[id] = entry;
+                drafts[id] = entry.Findings;
             }
             var result = new FolderAnalysis(state, drafts.ToImmutable(), ConfigProblems(state, engine));
             cancellationToken.ThrowIfCancellationRequested();

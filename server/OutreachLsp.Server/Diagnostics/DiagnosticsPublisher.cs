@@ -79,9 +79,11 @@ public sealed class DiagnosticsPublisher : IDisposable
         }
         try
         {
+            // Off the message loop (and its synchronization context) onto the thread pool, where the
+            // analysis below runs: one hop per change, not two.
             int delay = DebounceMs;
             if (delay > 0) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            else await Task.Yield();
+            else await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             await running.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -114,7 +116,7 @@ public sealed class DiagnosticsPublisher : IDisposable
         }
         else
         {
-            var analysis = await Task.Run(() => _analysis.Analyze(folder, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var analysis = _analysis.Analyze(folder, cancellationToken);
             current = DiagnosticsBuilder.Build(analysis, workspace, fs).ToList();
         }
         cancellationToken.ThrowIfCancellationRequested();
