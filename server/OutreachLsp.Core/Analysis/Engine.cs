@@ -128,14 +128,17 @@ public sealed class Engine
 
     private List<Finding> RunWorkspaceRules(WorkspaceContext context, CancellationToken cancellationToken)
     {
-        var findings = new List<Finding>();
-        foreach (var rule in Rules.All)
+        // Workspace rules only read the snapshot and the shared per-draft data (thread-safe), so they
+        // run side by side; their findings are gathered in rule order, whatever order they finish in.
+        var rules = Rules.All.Where(r => r.IsWorkspaceRule && !IsOff(r.Id)).ToArray();
+        var lists = new List<Finding>[rules.Length];
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, rules.Length, options, i =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!rule.IsWorkspaceRule || IsOff(rule.Id)) continue;
-            rule.CheckWorkspace(context, new FindingSink(rule, findings));
-        }
-        return findings;
+            lists[i] = [];
+            rules[i].CheckWorkspace(context, new FindingSink(rules[i], lists[i]));
+        });
+        return lists.SelectMany(l => l).ToList();
     }
 
     private bool IsOff(string ruleId) => Config.RuleOverrides.TryGetValue(ruleId, out var s) && s is null;

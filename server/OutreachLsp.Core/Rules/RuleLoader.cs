@@ -58,7 +58,7 @@ public static class RuleLoader
             .Select(n => (Name: "default/" + n[DefaultPackPrefix.Length..], Text: ReadResource(assembly, n)))
             .ToList();
         var problems = ImmutableArray.CreateBuilder<Finding>();
-        var rules = LoadFiles(files, problems);
+        var rules = LoadFiles(files, problems, trusted: true);
         return (rules.ToImmutableArray(), problems.ToImmutable());
     }
 
@@ -100,17 +100,22 @@ public static class RuleLoader
         return rules;
     }
 
-    /// <summary>Loads rules from (origin, text) pairs; the lexicon file, if any, is read first.</summary>
-    public static List<Rule> LoadFiles(IReadOnlyList<(string Origin, string Text)> files, ImmutableArray<Finding>.Builder problems)
+    /// <summary>
+    /// Loads rules from (origin, text) pairs; the lexicon file, if any, is read first. Files from a
+    /// workspace are untrusted: their YAML goes through the guarded reader and each lexicon entry is
+    /// compiled alone so a broken one is reported where it is written. The embedded default pack is
+    /// <paramref name="trusted"/> (its tests check all of that), so start-up skips both.
+    /// </summary>
+    public static List<Rule> LoadFiles(IReadOnlyList<(string Origin, string Text)> files, ImmutableArray<Finding>.Builder problems, bool trusted = false)
     {
         var lexicon = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (origin, text) in files.Where(f => IsLexicon(f.Origin)))
-            ReadLexicon(origin, text, lexicon, problems);
+            ReadLexicon(origin, text, lexicon, problems, trusted);
         var compiler = new PatternCompiler(lexicon);
         var rules = new List<Rule>();
         foreach (var (origin, text) in files.Where(f => !IsLexicon(f.Origin)))
         {
-            var rule = LoadRule(origin, text, compiler, problems);
+            var rule = LoadRule(origin, text, compiler, problems, trusted);
             if (rule is not null) rules.Add(rule);
         }
         return rules;
@@ -118,15 +123,18 @@ public static class RuleLoader
 
     private static bool IsLexicon(string origin) => Path.GetFileName(origin).StartsWith('_');
 
-    private static YamlMappingNode? ParseMapping(string origin, SourceText text, ImmutableArray<Finding>.Builder problems)
+    private static YamlMappingNode? ParseMapping(string origin, SourceText text, ImmutableArray<Finding>.Builder problems, bool trusted)
     {
-        // A rule file comes from the workspace: the guarded reader refuses alias bombs and deep
-        // nesting before YamlDotNet's recursive representation model ever sees the text.
-        var guarded = Yaml.SafeYaml.Parse(text.Text, origin, WellKnownRuleIds.RulePack, Yaml.SafeYamlLimits.RulePack);
-        if (guarded.Failed)
+        // A rule file from the workspace: the guarded reader refuses alias bombs and deep nesting
+        // before YamlDotNet's recursive representation model ever sees the text.
+        if (!trusted)
         {
-            problems.AddRange(guarded.Problems);
-            return null;
+            var guarded = Yaml.SafeYaml.Parse(text.Text, origin, WellKnownRuleIds.RulePack, Yaml.SafeYamlLimits.RulePack);
+            if (guarded.Failed)
+            {
+                problems.AddRange(guarded.Problems);
+                return null;
+            }
         }
         try
         {
@@ -147,10 +155,10 @@ public static class RuleLoader
         }
     }
 
-    private static void ReadLexicon(string origin, string text, Dictionary<string, string> lexicon, ImmutableArray<Finding>.Builder problems)
+    private static void ReadLexicon(string origin, string text, Dictionary<string, string> lexicon, ImmutableArray<Finding>.Builder problems, bool trusted)
     {
         var source = new SourceText(text);
-        var map = ParseMapping(origin, source, problems);
+        var map = ParseMapping(origin, source, problems, trusted);
         if (map is null) return;
         var yaml = new RuleYaml(origin, source, map, problems);
         var entries = yaml.GetMapping("lexicon");
@@ -164,6 +172,7 @@ public static class RuleLoader
             else yaml.Error(value, "a lexicon entry is a name and a pattern (or a list of patterns)");
         }
         // Compile each entry once so that a broken entry is reported where it is written.
+        if (trusted) return;
         var compiler = new PatternCompiler(lexicon);
         foreach (var (key, value) in entries.Children)
         {
@@ -172,10 +181,10 @@ public static class RuleLoader
         }
     }
 
-    private static Rule? LoadRule(string origin, string text, PatternCompiler compiler, ImmutableArray<Finding>.Builder problems)
+    private static Rule? LoadRule(string origin, string text, PatternCompiler compiler, ImmutableArray<Finding>.Builder problems, bool trusted)
     {
         var source = new SourceText(text);
-        var map = ParseMapping(origin, source, problems);
+        var map = ParseMapping(origin, source, problems, trusted);
         if (map is null) return null;
         var yaml = new RuleYaml(origin, source, map, problems);
         int before = problems.Count;

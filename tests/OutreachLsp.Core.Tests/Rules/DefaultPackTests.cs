@@ -38,6 +38,19 @@ public sealed class DefaultPackTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void DefaultPack_PassesTheChecksItsTrustedLoadSkips()
+    {
+        // The embedded pack loads without the guarded YAML reader and without compiling each lexicon
+        // entry alone (start-up time). Loaded as an untrusted workspace pack it must be just as clean.
+        string folder = Path.Combine(TestPaths.RepoRoot, "server", "OutreachLsp.Core", "Packs", "default");
+        var files = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))).ToList();
+        var problems = ImmutableArray.CreateBuilder<Finding>();
+        var rules = RuleLoader.LoadFiles(files, problems, trusted: false);
+        Assert.Empty(problems.Select(p => $"{p.DocumentId}: {p.Message}"));
+        Assert.Equal(Load().Rules.Select(r => r.Id).Order(), rules.Select(r => r.Id).Order());
+    }
+
+    [Fact]
     public void DefaultPack_HasExactlyTheCatalogueIds()
     {
         var (rules, _) = Load();
