@@ -126,18 +126,34 @@ public sealed class Engine
         return findings;
     }
 
+    /// <summary>From this many drafts on, the workspace rules run side by side.</summary>
+    private const int ParallelWorkspaceRules = 50;
+
     private List<Finding> RunWorkspaceRules(WorkspaceContext context, CancellationToken cancellationToken)
     {
         // Workspace rules only read the snapshot and the shared per-draft data (thread-safe), so they
         // run side by side; their findings are gathered in rule order, whatever order they finish in.
+        // A small workspace is checked on this thread: handing microseconds of work to the thread
+        // pool costs more than the work (and wakes spinning workers).
         var rules = Rules.All.Where(r => r.IsWorkspaceRule && !IsOff(r.Id)).ToArray();
         var lists = new List<Finding>[rules.Length];
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, rules.Length, options, i =>
+        void Run(int i)
         {
             lists[i] = [];
             rules[i].CheckWorkspace(context, new FindingSink(rules[i], lists[i]));
-        });
+        }
+        if (context.Snapshot.Drafts.Count < ParallelWorkspaceRules)
+        {
+            for (int i = 0; i < rules.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Run(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, Run);
+        }
         return lists.SelectMany(l => l).ToList();
     }
 
