@@ -72,6 +72,9 @@ public sealed class Pattern
     /// <summary>The vocabulary generation this pattern's words belong to (see <see cref="Sentence.WordsAsOf"/>).</summary>
     private readonly int _vocabulary;
 
+    /// <summary>The vocabulary generation a sentence's words must have for this pattern's ids.</summary>
+    internal int Vocabulary => _vocabulary;
+
     public string Source { get; }
 
     internal Node[] Program { get; }
@@ -88,7 +91,8 @@ public sealed class Pattern
     /// <summary>As <see cref="CanMatch(Sentence)"/>, for a whole draft.</summary>
     public bool CanMatch(ProseAnalysis prose) => CanMatch(prose.WordsAsOf(_vocabulary));
 
-    private bool CanMatch(WordBits words)
+    /// <summary>As <see cref="CanMatch(Sentence)"/> on ids at least as new as <see cref="Vocabulary"/>.</summary>
+    internal bool CanMatch(WordBits words)
     {
         foreach (var group in _required)
             if (!words.ContainsAny(group)) return false;

@@ -43,6 +43,8 @@ public static class SafeRegex
     {
         try
         {
+            // Most inputs do not match: answering that on the span allocates nothing.
+            if (!regex.IsMatch(input.AsSpan(start, length))) return null;
             var m = regex.Match(input, start, length);
             return m.Success ? m : null;
         }

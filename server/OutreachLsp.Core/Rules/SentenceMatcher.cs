@@ -99,26 +99,35 @@ public sealed class SentenceMatcher
     public Prepared Prepare(ProseAnalysis prose, Analysis.DraftFacts? facts)
     {
         List<Entry>? active = null;
+        int vocabulary = 0;
         foreach (var entry in Entries)
         {
             if (!entry.When.Conditions.IsEmpty && (facts is null || (entry.When.UsesCalendar && facts.Calendar is null) || !entry.When.Holds(facts))) continue;
             bool possible = true;
-            foreach (var p in entry.All) possible &= p.CanMatch(prose);
+            foreach (var p in entry.All)
+            {
+                possible &= p.CanMatch(prose);
+                vocabulary = Math.Max(vocabulary, p.Vocabulary);
+            }
             if (possible) (active ??= []).Add(entry);
         }
-        return new Prepared(active?.ToArray() ?? [], Regexes.IsEmpty);
+        return new Prepared(active?.ToArray() ?? [], Regexes.IsEmpty, vocabulary);
     }
 
     /// <summary>The result of <see cref="Prepare"/> for one draft.</summary>
     public sealed class Prepared
     {
-        internal Prepared(Entry[] entries, bool noRegexes)
+        internal Prepared(Entry[] entries, bool noRegexes, int vocabulary)
         {
             Entries = entries;
             IsEmpty = entries.Length == 0 && noRegexes;
+            Vocabulary = vocabulary;
         }
 
         internal Entry[] Entries { get; }
+
+        /// <summary>The newest vocabulary generation among the entries' patterns.</summary>
+        internal int Vocabulary { get; }
 
         /// <summary>No sentence of the draft can match.</summary>
         public bool IsEmpty { get; }
@@ -133,33 +142,42 @@ public sealed class SentenceMatcher
     /// </summary>
     public TextSpan? MatchSpan(Sentence sentence, Prepared prepared, ImmutableArray<Sentence> all = default, int index = -1)
     {
-        foreach (var entry in prepared.Entries)
+        var entries = prepared.Entries;
+        if (entries.Length > 0)
         {
-            if (entry.Question && !sentence.IsQuestion) continue;
-            // The draft has every pattern's words (Prepare). Without a window they must all be in
-            // this sentence; with one, a pattern may match an earlier sentence.
-            if (entry.Window == 0 || all.IsDefault)
+            // The sentence's words once for all entries (looked up again only after a pack load).
+            var words = sentence.WordsAsOf(prepared.Vocabulary).Bits;
+            foreach (var entry in entries)
             {
-                bool possible = true;
-                foreach (var p in entry.All) possible &= p.CanMatch(sentence);
-                if (!possible) continue;
-            }
-            int start = int.MaxValue, end = -1;
-            bool ok = true, anchored = false;
-            foreach (var pattern in entry.All)
-            {
-                if (Find(pattern, sentence, entry.Guard) is { } hit)
+                if (entry.Question && !sentence.IsQuestion) continue;
+                // The draft has every pattern's words (Prepare). Without a window they must all be in
+                // this sentence; with one, a pattern may match an earlier sentence.
+                if (entry.Window == 0 || all.IsDefault)
                 {
-                    anchored = true;
-                    start = Math.Min(start, hit.Start);
-                    end = Math.Max(end, hit.End);
-                    continue;
+                    bool possible = true;
+                    foreach (var p in entry.All)
+                    {
+                        if (!p.CanMatch(words)) { possible = false; break; }
+                    }
+                    if (!possible) continue;
                 }
-                if (entry.Window == 0 || all.IsDefault || !InWindow(pattern, sentence, all, index, entry)) { ok = false; break; }
+                int start = int.MaxValue, end = -1;
+                bool ok = true, anchored = false;
+                foreach (var pattern in entry.All)
+                {
+                    if (Find(pattern, sentence, entry.Guard) is { } hit)
+                    {
+                        anchored = true;
+                        start = Math.Min(start, hit.Start);
+                        end = Math.Max(end, hit.End);
+                        continue;
+                    }
+                    if (entry.Window == 0 || all.IsDefault || !InWindow(pattern, sentence, all, index, entry)) { ok = false; break; }
+                }
+                if (!ok || !anchored) continue;
+                if (!Unless.IsEmpty && AnyMatch(sentence, Unless)) continue;
+                return entry.All.Length == 1 ? sentence.SourceSpanOfWords(start, Math.Max(end, start + 1)) : sentence.SourceSpan;
             }
-            if (!ok || !anchored) continue;
-            if (!Unless.IsEmpty && AnyMatch(sentence, Unless)) continue;
-            return entry.All.Length == 1 ? sentence.SourceSpanOfWords(start, Math.Max(end, start + 1)) : sentence.SourceSpan;
         }
         if (Regexes.IsEmpty) return null;
         foreach (var regex in Regexes)

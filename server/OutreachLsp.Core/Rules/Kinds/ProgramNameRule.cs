@@ -43,6 +43,8 @@ public sealed class ProgramNameRule : PackRule
     /// <summary>The head words and "center"/"centre", by word id, for the sentence pre-filter.</summary>
     private static readonly WordBits HeadIds = HeadWordIds();
 
+    private static readonly int[] HeadIdList = [.. Heads.Append("center").Append("centre").Select(WordIds.Find)];
+
     private static readonly int HeadVocabulary = WordIds.Count;
 
     private static WordBits HeadWordIds()
@@ -270,7 +272,11 @@ public sealed class ProgramNameRule : PackRule
     private bool MayMentionAName(Sentence sentence, NameIndex foreign, ShortNames shortNames)
     {
         bool names = !foreign.IsEmpty || !shortNames.IsEmpty;
-        var words = sentence.WordsAsOf(HeadVocabulary).Tokens;
+        var current = sentence.WordsAsOf(HeadVocabulary);
+        // Alone in its workspace (a lone or huge draft) only head words can start a mention: a few
+        // bit tests tell whether the sentence has any, before its words are looked at one by one.
+        if (!names && (_documentMatcher is null || !current.Bits.ContainsAny(HeadIdList))) return false;
+        var words = current.Tokens;
         for (int i = 0; i < words.Length; i++)
         {
             if (!IsCapitalized(sentence, i)) continue;
