@@ -77,6 +77,25 @@ public sealed class NewCommandTests
     }
 
     [Fact]
+    public void New_after_the_configured_Match_writes_a_draft_for_the_next_cycle()
+    {
+        // The config still names the 2026 Match; a thank-you note written in November 2026 belongs to
+        // the 2027 cycle. Dating it in the 2026 cycle made it a Match Week contact (an error).
+        using var ws = new TempWorkspace();
+        ws.Write(".outreach.yaml", "profile:\n  name: Mariana Quispe Flores\n  degree: MD\n  aamc_id: \"14872305\"\nmatch_year: 2026\n");
+
+        var run = CliHarness.Run(ws.Root, "new", "thank-you", "--program", "Pinecrest IM", "--date", "2026-11-26", "-o", "late.md");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var draft = DraftParser.Parse(Path.Combine(ws.Root, "late.md"), ws.Read("late.md"));
+        Assert.Equal(2027, draft.Meta.MatchYear);
+        Assert.NotEqual("match-week", draft.Meta.Stage);
+        var check = CliHarness.Run(ws.Root, "check", ".");
+        Assert.DoesNotContain("soap-unsolicited-contact", check.Stdout);
+        Assert.DoesNotContain("post-certification-contact", check.Stdout);
+    }
+
+    [Fact]
     public void New_refuses_to_overwrite_without_force()
     {
         using var ws = new TempWorkspace();

@@ -49,6 +49,21 @@ public class ConfigLoaderTests
         ignore: ["archive/**", "notes/*.md"]
         """;
 
+    [Theory]
+    [InlineData(2026, "2025-10-03", 2026)]   // interview season of the configured Match
+    [InlineData(2026, "2026-03-18", 2026)]   // Match Week itself
+    [InlineData(2026, "2026-03-21", 2026)]   // after Match Day, before the next cycle opens: still 2026
+    [InlineData(2026, "2026-11-26", 2027)]   // the next cycle: the config was left at last year's Match
+    [InlineData(2027, "2026-11-26", 2027)]   // configured ahead (no calendar for 2027 yet)
+    [InlineData(2030, "2026-11-26", 2030)]
+    [InlineData(null, "2026-11-26", 2027)]   // no match_year: the cycle the date falls in
+    [InlineData(null, "2026-02-01", 2026)]
+    public void MatchYearFor_NewDrafts_FollowsTheCycleOnceTheConfiguredMatchIsOver(int? configured, string sendDate, int expected)
+    {
+        var config = WorkspaceConfig.Default with { DefaultMatchYear = configured };
+        Assert.Equal(expected, config.MatchYearFor(DateOnly.Parse(sendDate, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Fact]
     public void AFullConfig_IsReadWithoutProblems()
     {

@@ -67,8 +67,8 @@ internal static class NewCommand
 
         var config = ConfigResolver.Load(context, options.Config, context.Environment.CurrentDirectory);
         ConfigResolver.ReportProblems(context, config.Problems);
-        int? year = config.DefaultMatchYear;
         var sendDate = ParseDate(options.SendDate, "--date") ?? context.Environment.Today;
+        int year = config.MatchYearFor(sendDate);
         var model = new TemplateModel
         {
             Profile = config.Profile,
@@ -82,7 +82,7 @@ internal static class NewCommand
             MatchYear = year,
             SendDate = sendDate,
             InterviewDate = ParseDate(options.InterviewDate, "--interview-date"),
-            Calendar = year is { } y ? config.GetCalendar(y) : null,
+            Calendar = config.GetCalendar(year),
         };
         var result = TemplateRenderer.Default.Render(template.Type, model);
         if (!result.Success)

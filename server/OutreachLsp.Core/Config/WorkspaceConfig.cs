@@ -84,4 +84,18 @@ public sealed record WorkspaceConfig
     public ImmutableArray<Finding> Problems { get; init; } = ImmutableArray<Finding>.Empty;
 
     public MatchCalendar? GetCalendar(int year) => Calendars.TryGetValue(year, out var c) ? c : null;
+
+    /// <summary>
+    /// The Match year a new draft sent on <paramref name="sendDate"/> belongs to: the configured
+    /// <c>match_year</c> while that Match is still ahead or under way, else the cycle the date falls in
+    /// (a Match in March closes the cycle that began the previous summer). A config left at last
+    /// year's Match must not turn a November thank-you note into a Match Week contact.
+    /// </summary>
+    public int MatchYearFor(DateOnly sendDate)
+    {
+        int cycle = sendDate.Month >= 7 ? sendDate.Year + 1 : sendDate.Year;
+        if (DefaultMatchYear is not { } configured) return cycle;
+        if (GetCalendar(configured) is { } calendar) return sendDate > calendar.MatchDay ? Math.Max(cycle, configured) : configured;
+        return sendDate.Year > configured || (sendDate.Year == configured && sendDate.Month >= 7) ? Math.Max(cycle, configured) : configured;
+    }
 }

@@ -192,7 +192,7 @@ public sealed class CompletionHandler
 
     internal static TemplateModel ModelFor(FrontMatter meta, WorkspaceConfig config)
     {
-        int? year = meta.MatchYear ?? config.DefaultMatchYear;
+        int? year = meta.MatchYear ?? (meta.SendDate is { } sent ? config.MatchYearFor(sent) : config.DefaultMatchYear);
         return new TemplateModel
         {
             Profile = config.Profile,

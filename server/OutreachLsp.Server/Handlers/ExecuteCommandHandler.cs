@@ -77,15 +77,17 @@ public sealed partial class ExecuteCommandHandler
         }
         if (directory is null) throw new LspException(LspErrorCodes.InvalidParams, "outreach.newDraft needs a workspace folder or a 'folderUri'.");
 
+        var today = _context.Today();
+        int year = folder.Config.MatchYearFor(today);
         var model = new TemplateModel
         {
             Profile = folder.Config.Profile,
             Program = string.IsNullOrWhiteSpace(args.Program) ? null : args.Program.Trim(),
             To = args.To is { } to && to.Contains('@') ? to.Trim() : null,
             ToName = args.To is { } name && !name.Contains('@') && !string.IsNullOrWhiteSpace(name) ? name.Trim() : null,
-            MatchYear = folder.Config.DefaultMatchYear,
-            Calendar = folder.Config.DefaultMatchYear is { } y ? folder.Config.GetCalendar(y) : null,
-            SendDate = _context.Today(),
+            MatchYear = year,
+            Calendar = folder.Config.GetCalendar(year),
+            SendDate = today,
         };
         var result = renderer.Render(args.Type, model, cancellationToken);
         if (!result.Success || result.Text is null)
