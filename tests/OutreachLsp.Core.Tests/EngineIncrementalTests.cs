@@ -51,4 +51,33 @@ public sealed class EngineIncrementalTests
         Assert.Contains(whole, line => line.StartsWith("zz-new-letter.md multiple-first-choice", StringComparison.Ordinal));
         Assert.Equal(whole, Piecewise(engine, edited));
     }
+
+    [Fact]
+    public void ANewVersionReusingTheUnchangedParagraphs_AnalysesExactlyLikeAFreshParse()
+    {
+        var (engine, snapshot) = LoadExamples();
+        var v1 = snapshot.Drafts.Values.First(d => d.Prose.Length >= 3);
+        Assert.NotEmpty(v1.Analysis.Sentences); // v1 has been analysed
+        // Edit the middle of the draft: a new sentence at the start of the second prose block, and a
+        // line of emoji before it that shifts every later offset.
+        int at = v1.Prose[1].SourceSpan.Start;
+        string text = v1.Text[..at] + "Where do I rank on your list? " + v1.Text[at..];
+        text = text.Insert(v1.Prose[0].SourceSpan.End, " 🎓🎓");
+        var reused = DraftParser.Parse(v1.DocumentId, text);
+        reused.ReuseAnalysisOf(v1);
+        var fresh = DraftParser.Parse(v1.DocumentId, text);
+
+        var withReuse = Render(engine.AnalyzeDocument(snapshot.WithDraft(reused), v1.DocumentId));
+        var withoutReuse = Render(engine.AnalyzeDocument(snapshot.WithDraft(fresh), v1.DocumentId));
+        Assert.Contains(withReuse, line => line.Contains("rank-inquiry", StringComparison.Ordinal));
+        Assert.Equal(withoutReuse, withReuse);
+
+        var a = reused.Analysis.Sentences;
+        var b = fresh.Analysis.Sentences;
+        Assert.Equal(b.Select(x => (x.SourceSpan, x.BlockIndex, x.Text, x.IsQuestion)), a.Select(x => (x.SourceSpan, x.BlockIndex, x.Text, x.IsQuestion)));
+        // The paragraphs after the edited one were not tokenized again.
+        var last = v1.Analysis.Sentences[^1];
+        Assert.Same(last.Words, a[^1].Words);
+        Assert.NotSame(last.Words, b[^1].Words);
+    }
 }

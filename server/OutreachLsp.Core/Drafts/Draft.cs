@@ -81,6 +81,19 @@ public sealed class Draft
     public string Text => Source.Text;
 
     private Matching.ProseAnalysis? _analysis;
+    private Draft? _earlierVersion;
+
+    /// <summary>
+    /// Lets this draft's sentence analysis reuse the paragraphs it shares with an earlier version of
+    /// the same document (the language server calls this for each edit). Only a version whose
+    /// analysis exists is kept, and only until this draft's analysis is made.
+    /// </summary>
+    public void ReuseAnalysisOf(Draft? earlier)
+    {
+        if (earlier is null || ReferenceEquals(earlier, this) || _analysis is not null) return;
+        // Never chain: keep the nearest version that was analysed, not the versions in between.
+        _earlierVersion = earlier._analysis is not null ? earlier : earlier._earlierVersion;
+    }
 
     /// <summary>
     /// The sentences and tokens of <see cref="Prose"/>, made on first use and kept with the draft:
@@ -88,6 +101,13 @@ public sealed class Draft
     /// workspace) reuses them. Word ids added by a later pack are looked up on demand (see
     /// <see cref="Matching.Sentence"/>), so the cache never goes stale.
     /// </summary>
-    internal Matching.ProseAnalysis Analysis =>
-        _analysis ?? Interlocked.CompareExchange(ref _analysis, Matching.ProseAnalysis.Create(this), null) ?? _analysis!;
+    internal Matching.ProseAnalysis Analysis => _analysis ?? CreateAnalysis();
+
+    private Matching.ProseAnalysis CreateAnalysis()
+    {
+        var earlier = _earlierVersion?._analysis;
+        var analysis = Interlocked.CompareExchange(ref _analysis, Matching.ProseAnalysis.Create(Prose, earlier), null) ?? _analysis!;
+        _earlierVersion = null;
+        return analysis;
+    }
 }

@@ -14,11 +14,16 @@ public sealed class Sentence
 
     // vocabulary: the WordIds.Count when the tokens' ids were looked up.
     internal Sentence(ProseBlock block, int blockIndex, Token[] words, int vocabulary, int[] clauseIds, bool[] quoted, int textStart, int textEnd, bool isQuestion)
+        : this(block, blockIndex, new SentenceWords(words, vocabulary), clauseIds, quoted, textStart, textEnd, isQuestion)
+    {
+    }
+
+    private Sentence(ProseBlock block, int blockIndex, SentenceWords words, int[] clauseIds, bool[] quoted, int textStart, int textEnd, bool isQuestion)
     {
         Quoted = quoted;
         Block = block;
         BlockIndex = blockIndex;
-        _words = new SentenceWords(words, vocabulary);
+        _words = words;
         ClauseIds = clauseIds;
         TextStart = textStart;
         TextEnd = textEnd;
@@ -44,6 +49,13 @@ public sealed class Sentence
     public WordBits Bits => WordsAsOf(WordIds.Count).Bits;
 
     internal int Vocabulary => _words.Vocabulary;
+
+    /// <summary>
+    /// This sentence in another block with the same text (the same paragraph in a newer version of
+    /// the draft): everything but the block is a function of the block's text, so it is shared.
+    /// </summary>
+    internal Sentence InBlock(ProseBlock block, int blockIndex) =>
+        new(block, blockIndex, _words, ClauseIds, Quoted, TextStart, TextEnd, IsQuestion);
 
     /// <summary>
     /// The words with ids at least as new as vocabulary generation <paramref name="needed"/> (a
@@ -146,22 +158,62 @@ public sealed class ProseAnalysis
 
     public static ProseAnalysis Create(Draft draft) => Create(draft.Prose);
 
-    public static ProseAnalysis Create(IReadOnlyList<ProseBlock> blocks)
+    /// <summary>
+    /// The analysis of <paramref name="blocks"/>. With <paramref name="previous"/> (the analysis of an
+    /// earlier version of the same draft), blocks whose text did not change take their sentences from
+    /// it instead of being tokenized again: an edit to one paragraph of a long draft re-reads only
+    /// that paragraph.
+    /// </summary>
+    public static ProseAnalysis Create(IReadOnlyList<ProseBlock> blocks, ProseAnalysis? previous = null)
     {
         int vocabulary = WordIds.Count;
         var sentences = ImmutableArray.CreateBuilder<Sentence>();
         var words = new WordBits(vocabulary);
+        var reusable = previous is null ? null : previous.SentencesByBlockText();
         // One token buffer per thread, reused block after block: only the sentences' word arrays are kept.
         var tokens = t_tokens ??= new List<Token>(256);
         for (int b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
+            if (reusable is not null && reusable.TryGetValue(block.Text, out var earlier))
+            {
+                foreach (var sentence in earlier)
+                {
+                    var moved = sentence.InBlock(block, b);
+                    foreach (var t in moved.Words)
+                    {
+                        words.Add(t.StemId);
+                        words.Add(t.NormId);
+                    }
+                    sentences.Add(moved);
+                }
+                continue;
+            }
             tokens.Clear();
             Tokenizer.Tokenize(block.Text, tokens);
             Split(block, b, tokens, vocabulary, sentences, words);
         }
         if (tokens.Capacity > 64 * 1024) t_tokens = null;
         return new ProseAnalysis(sentences.ToImmutable(), words, vocabulary);
+    }
+
+    /// <summary>This analysis's sentences by the text of their block (a block with no sentence maps to none).</summary>
+    private Dictionary<string, List<Sentence>> SentencesByBlockText()
+    {
+        var byText = new Dictionary<string, List<Sentence>>(StringComparer.Ordinal);
+        int blockIndex = -1;
+        List<Sentence>? current = null;
+        foreach (var sentence in Sentences)
+        {
+            if (sentence.BlockIndex != blockIndex)
+            {
+                blockIndex = sentence.BlockIndex;
+                current = null;
+                if (!byText.ContainsKey(sentence.Block.Text)) byText[sentence.Block.Text] = current = [];
+            }
+            current?.Add(sentence);
+        }
+        return byText;
     }
 
     private static void Split(ProseBlock block, int blockIndex, List<Token> tokens, int vocabulary, ImmutableArray<Sentence>.Builder sentences, WordBits draftWords)

@@ -12,8 +12,13 @@ public sealed class DocumentSnapshot
 {
     private readonly Lazy<Draft> _draft;
 
-    private DocumentSnapshot(string uri, string id, int? version, SourceText text, bool isOpen, Lazy<Draft> draft, string languageId = "markdown")
+    // The newest earlier version whose draft was parsed: a new version's sentence analysis reuses its
+    // unchanged paragraphs (Draft.ReuseAnalysisOf). At most one earlier draft is kept per document.
+    private readonly Draft? _basis;
+
+    private DocumentSnapshot(string uri, string id, int? version, SourceText text, bool isOpen, Lazy<Draft> draft, string languageId = "markdown", Draft? basis = null)
     {
+        _basis = basis;
         LanguageId = languageId;
         Uri = uri;
         Id = id;
@@ -68,7 +73,14 @@ public sealed class DocumentSnapshot
     public DocumentSnapshot WithText(int version, string text)
     {
         string id = Id;
-        return new DocumentSnapshot(Uri, id, version, new SourceText(text), IsOpen, new Lazy<Draft>(() => DraftParser.Parse(id, text)), LanguageId);
+        var basis = IsParsed ? Draft : _basis;
+        var draft = new Lazy<Draft>(() =>
+        {
+            var parsed = DraftParser.Parse(id, text);
+            parsed.ReuseAnalysisOf(basis);
+            return parsed;
+        });
+        return new DocumentSnapshot(Uri, id, version, new SourceText(text), IsOpen, draft, LanguageId, basis);
     }
 
     /// <summary>This open buffer as the saved file it now equals.</summary>
