@@ -52,11 +52,22 @@ public sealed class WordBits
 {
     private readonly ulong[] _bits;
 
-    public WordBits(int capacity) => _bits = new ulong[(capacity + 63) >> 6];
-
-    public static WordBits Of(ReadOnlySpan<Token> words)
+    public WordBits(int capacity)
     {
-        var bits = new WordBits(WordIds.Count);
+        _bits = new ulong[(capacity + 63) >> 6];
+        Vocabulary = capacity;
+    }
+
+    /// <summary>
+    /// The vocabulary generation the ids were taken from: words the vocabulary gained later are
+    /// absent from this set even when present in the text.
+    /// </summary>
+    public int Vocabulary { get; private init; }
+
+    /// <summary>The ids of these tokens, whose ids were looked up at vocabulary generation <paramref name="vocabulary"/>.</summary>
+    public static WordBits Of(ReadOnlySpan<Token> words, int vocabulary)
+    {
+        var bits = new WordBits(WordIds.Count) { Vocabulary = vocabulary };
         foreach (ref readonly var w in words)
         {
             bits.Add(w.NormId);

@@ -146,7 +146,7 @@ public sealed class SentenceMatcher
         if (entries.Length > 0)
         {
             // The sentence's words once for all entries (looked up again only after a pack load).
-            var words = sentence.WordsAsOf(prepared.Vocabulary).Bits;
+            var words = sentence.BitsAsOf(prepared.Vocabulary);
             foreach (var entry in entries)
             {
                 if (entry.Question && !sentence.IsQuestion) continue;
