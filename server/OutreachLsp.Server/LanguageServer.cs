@@ -57,6 +57,9 @@ public sealed class LanguageServer
 
     internal bool ShutdownReceived => _phase == 2;
 
+    /// <summary>True once <c>initialize</c> has been answered.</summary>
+    internal bool IsInitialized => _phase != 0;
+
     internal ServerContext Context => _context;
 
     internal DiagnosticsPublisher Publisher => _publisher;

@@ -50,7 +50,7 @@ public static class LanguageServerHost
         var pump = new SerialSynchronizationContext(ex => log.Error("A message handler failed", ex));
         var server = new LanguageServer(options, log, options.FileSystem ?? PhysicalFileSystem.Instance);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
-        var handler = new LspMessageHandler(PipeWriter.Create(output), PipeReader.Create(input), formatter, log);
+        var handler = new LspMessageHandler(PipeWriter.Create(output), PipeReader.Create(input), formatter, log, () => server.IsInitialized);
         var rpc = new LspJsonRpc(handler, log)
         {
             SynchronizationContext = pump,

@@ -54,6 +54,23 @@ public class LifecycleTests
     }
 
     [Fact]
+    public async Task UnknownRequestBeforeInitialize_IsAlsoServerNotInitialized()
+    {
+        // The specification rejects every request before initialize with -32002, not only the
+        // methods the server knows (an unknown one would otherwise be -32601).
+        await using var client = LspTestClient.Start();
+        var ex = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => client.RequestAsync<JsonElement?>("custom/notAMethod", new { }));
+        Assert.Equal(LspErrorCodes.ServerNotInitialized, ex switch
+        {
+            RemoteInvocationException invocation => (int)invocation.ErrorCode,
+            RemoteMethodNotFoundException notFound => (int)notFound.ErrorCode,
+            _ => 0,
+        });
+        var result = await client.InitializeAsync();
+        Assert.Equal("utf-16", result.Capabilities.PositionEncoding);
+    }
+
+    [Fact]
     public async Task SecondInitialize_IsAnInvalidRequest()
     {
         await using var client = await LspTestClient.StartInitializedAsync();

@@ -12,15 +12,22 @@ namespace OutreachLsp.Server.Transport;
 /// frame is answered with a JSON-RPC parse error (id null, -32700, as the JSON-RPC 2.0 spec asks) and
 /// the next frame is read. Broken framing (no Content-Length) still ends the connection: there is no
 /// way to find the next message.
+///
+/// It is also where requests before <c>initialize</c> are turned away, as the LSP specification
+/// asks: any request (known method or not) gets -32002, notifications other than <c>exit</c> are
+/// dropped, and nothing reaches a handler until the server is initialized.
 /// </summary>
 internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
 {
     private readonly ServerLog? _log;
 
-    public LspMessageHandler(PipeWriter writer, PipeReader reader, IJsonRpcMessageFormatter formatter, ServerLog? log)
+    private readonly Func<bool>? _initialized;
+
+    public LspMessageHandler(PipeWriter writer, PipeReader reader, IJsonRpcMessageFormatter formatter, ServerLog? log, Func<bool>? initialized = null)
         : base(writer, reader, formatter)
     {
         _log = log;
+        _initialized = initialized;
     }
 
     protected override async ValueTask<JsonRpcMessage?> ReadCoreAsync(CancellationToken cancellationToken)
@@ -29,7 +36,23 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
         {
             try
             {
-                return await base.ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+                var message = await base.ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+                if (message is JsonRpcRequest request && _initialized is not null && request.Method is not ("initialize" or "exit") && !_initialized())
+                {
+                    // The message is not handed to JsonRpc, so release its buffer here (JsonRpc would
+                    // after dispatch); otherwise the reader never moves past it.
+                    ((StreamJsonRpc.Reflection.IJsonRpcMessageBufferManager)this).DeserializationComplete(message);
+                    if (request.IsResponseExpected)
+                    {
+                        await WriteAsync(new JsonRpcError
+                        {
+                            RequestId = request.RequestId,
+                            Error = new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)LspErrorCodes.ServerNotInitialized, Message = "The server has not been initialized." },
+                        }, cancellationToken).ConfigureAwait(false);
+                    }
+                    continue;
+                }
+                return message;
             }
             catch (Exception ex) when (IsMalformedMessage(ex))
             {
