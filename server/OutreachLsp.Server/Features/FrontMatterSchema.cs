@@ -1,14 +1,19 @@
+using OutreachLsp.Core.Drafts;
+
 namespace OutreachLsp.Server.Features;
 
 /// <summary>One front-matter key: what it means and, for closed sets, its allowed values.</summary>
 public sealed record FrontMatterKey(string Name, string Description, IReadOnlyList<string> Values, string? Example = null, bool IsDate = false, bool IsList = false);
 
 /// <summary>
-/// The draft front matter of RULES.md section 2, for hover and completion. The engine's parser is the
-/// authority on what is valid; this table explains the keys to the person typing them.
+/// The draft front matter of RULES.md section 2, for hover and completion. The engine's
+/// <see cref="FrontMatterVocabulary"/> is the authority on the keys and on what each accepts (the
+/// values below come from it); this table adds what each key means for the person typing it.
 /// </summary>
 public static class FrontMatterSchema
 {
+    private static IReadOnlyList<string> Accepted(string key) => FrontMatterVocabulary.ValuesOf(key);
+
     public static readonly IReadOnlyList<FrontMatterKey> Keys =
     [
         new("from", "Who sends the email (your name as signed).", [], "Jane Applicant, MD"),
@@ -21,19 +26,19 @@ public static class FrontMatterSchema
         new("aliases", "Other names that refer to the same program (so they are not taken for another program).", [], "[Pinecrest, PMC IM]", IsList: true),
         new("specialty", "The specialty of the program.", [], "Internal Medicine"),
         new("track", "The track within the program (tracks can differ in NRMP participation).", [], "Global Health Pathway (categorical)"),
-        new("nrmp", "Does THIS program or track fill through the NRMP Main Residency Match? It decides whether pre-match offers and commitments are Match violations.", ["true", "false", "unknown"]),
-        new("stage", "Where in the Match season this email is sent.", ["pre-interview", "post-interview", "rank-season", "post-certification", "match-week"]),
-        new("type", "The kind of email; decides which template, message budget and timing rules apply.", ["interest", "visa-inquiry", "thank-you", "update", "letter-of-intent", "follow-up", "offer-response", "cancellation", "reply", "other"]),
+        new("nrmp", "Does THIS program or track fill through the NRMP Main Residency Match? It decides whether pre-match offers and commitments are Match violations.", Accepted("nrmp")),
+        new("stage", "Where in the Match season this email is sent.", Accepted("stage")),
+        new("type", "The kind of email; decides which template, message budget and timing rules apply.", Accepted("type")),
         new("match_year", "The Match this email belongs to (the year of Match Day); selects the Match calendar.", [], "2026"),
         new("interview_date", "The interview date (YYYY-MM-DD). Thank-you notes are checked against it.", [], "2025-11-03", IsDate: true),
         new("send_date", "The planned or actual send date (YYYY-MM-DD), checked against the Match calendar.", [], "2025-09-22", IsDate: true),
-        new("visa", "The visa you need (defaults to the profile in .outreach.yaml).", ["J-1", "H-1B", "J-1 or H-1B", "none"]),
-        new("step3", "Your USMLE Step 3 status (an H-1B needs Step 3 passed).", ["passed", "scheduled", "not-taken"]),
-        new("ecfmg_certified", "Whether you hold ECFMG certification.", ["true", "false"]),
-        new("program_visa", "What the program sponsors, as far as you know.", ["J-1", "H-1B", "J-1 and H-1B", "none", "unknown"]),
-        new("program_policy", "The program's own instruction about post-interview contact, copied from its website or emails.", ["no-post-interview-communication", "no-thank-you-notes"]),
-        new("program_initiated", "Did the program contact you first (SOAP, replies)?", ["true", "false"]),
-        new("status", "Whether the email is still a draft or was sent (sent messages still count for workspace rules).", ["draft", "sent"]),
+        new("visa", "The visa you need (defaults to the profile in .outreach.yaml).", Accepted("visa")),
+        new("step3", "Your USMLE Step 3 status (an H-1B needs Step 3 passed).", Accepted("step3")),
+        new("ecfmg_certified", "Whether you hold ECFMG certification.", Accepted("ecfmg_certified")),
+        new("program_visa", "What the program sponsors, as far as you know.", Accepted("program_visa")),
+        new("program_policy", "The program's own instruction about post-interview contact, copied from its website or emails.", Accepted("program_policy")),
+        new("program_initiated", "Did the program contact you first (SOAP, replies)?", Accepted("program_initiated")),
+        new("status", "Whether the email is still a draft or was sent (sent messages still count for workspace rules).", Accepted("status")),
         new("subject", "The email's subject line.", [], "\"Question regarding visa sponsorship\""),
         new("outreach", "In-document control: `outreach: {disable: [rule-id, ...]}` turns rules off for this draft.", [], "{disable: [stock-phrasing]}"),
     ];
