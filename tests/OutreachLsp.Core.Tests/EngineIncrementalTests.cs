@@ -80,4 +80,30 @@ public sealed class EngineIncrementalTests
         Assert.Same(last.Words, a[^1].Words);
         Assert.NotSame(last.Words, b[^1].Words);
     }
+
+    [Fact]
+    public void ALongDraftsRulesRunSideBySide_AndFindEverythingInOrder()
+    {
+        // Past 100,000 characters one draft's document rules run in parallel. Every repeated
+        // paragraph must still give its findings, in document order, as the short draft does.
+        var engine = Engine.CreateDefault();
+        const string head = "---\nprogram: Pinecrest Internal Medicine Residency\nnrmp: true\ntype: update\n---\n\nDear Dr. Okafor,\n\n";
+        const string paragraph = "Could you tell me where I stand on your rank list? Kindly intimate me at the earliest.\n\n";
+        int copies = 100_000 / paragraph.Length + 1;
+        var shortDraft = DraftParser.Parse("/ws/short.md", head + paragraph);
+        var longDraft = DraftParser.Parse("/ws/long.md", head + string.Concat(Enumerable.Repeat(paragraph, copies)));
+        Assert.True(longDraft.Text.Length >= 100_000);
+
+        var once = engine.AnalyzeDocument(WorkspaceSnapshot.Create([shortDraft]), shortDraft.DocumentId);
+        var many = engine.AnalyzeDocument(WorkspaceSnapshot.Create([longDraft]), longDraft.DocumentId);
+        foreach (var ruleId in new[] { "rank-inquiry", "stock-phrasing" })
+        {
+            var first = Assert.Single(once, f => f.RuleId == ruleId);
+            var all = many.Where(f => f.RuleId == ruleId).ToList();
+            Assert.Equal(copies, all.Count);
+            for (int i = 0; i < copies; i++)
+                Assert.Equal(first.Span.Start + i * paragraph.Length, all[i].Span.Start);
+        }
+        Assert.Equal(many.OrderBy(f => f.Span.Start).ThenBy(f => f.Span.End).ThenBy(f => f.RuleId, StringComparer.Ordinal).Select(f => (f.RuleId, f.Span)), many.Select(f => (f.RuleId, f.Span)));
+    }
 }

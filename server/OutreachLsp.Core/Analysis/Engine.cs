@@ -66,7 +66,7 @@ public sealed class Engine
         var drafts = snapshot.Drafts.Values.ToArray();
         var lists = new List<Finding>[drafts.Length];
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, drafts.Length, options, i => lists[i] = RunDocumentRules(workspace.GetDocument(drafts[i]), cancellationToken));
+        Parallel.For(0, drafts.Length, options, i => lists[i] = RunDocumentRules(workspace.GetDocument(drafts[i]), cancellationToken, mayParallelize: drafts.Length == 1));
         for (int i = 0; i < drafts.Length; i++) perDocument[drafts[i].DocumentId] = lists[i];
         foreach (var finding in RunWorkspaceRules(workspace, cancellationToken))
         {
@@ -113,14 +113,33 @@ public sealed class Engine
     public ImmutableArray<Finding> AnalyzeWorkspaceRules(WorkspaceSnapshot snapshot, CancellationToken cancellationToken = default) =>
         RunWorkspaceRules(new WorkspaceContext(snapshot), cancellationToken).ToImmutableArray();
 
-    private List<Finding> RunDocumentRules(DocumentContext context, CancellationToken cancellationToken)
+    /// <summary>From this many characters on, one draft's document rules run side by side.</summary>
+    private const int ParallelDocumentRules = 100_000;
+
+    private List<Finding> RunDocumentRules(DocumentContext context, CancellationToken cancellationToken, bool mayParallelize = true)
     {
         var findings = new List<Finding>(context.Draft.ParseFindings);
         findings.AddRange(context.CalendarProblems);
-        foreach (var rule in Rules.All)
+        var rules = Rules.All.Where(r => !r.IsWorkspaceRule && !IsOff(r.Id)).ToArray();
+        // A long draft analysed alone (an edit in the editor, a huge file) has its rules spread over
+        // the cores: they only read the shared, thread-safe per-draft data. Findings are gathered in
+        // rule order, so the result does not depend on which rule finishes first. A workspace
+        // analysis already runs drafts in parallel, so it does not nest this.
+        if (mayParallelize && context.Draft.Text.Length >= ParallelDocumentRules && Environment.ProcessorCount > 1)
+        {
+            _ = context.Prose; // build the shared sentence analysis once, before the rules race for it
+            var lists = new List<Finding>[rules.Length];
+            Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                lists[i] = [];
+                rules[i].CheckDocument(context, new FindingSink(rules[i], lists[i]));
+            });
+            foreach (var list in lists) findings.AddRange(list);
+            return findings;
+        }
+        foreach (var rule in rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (rule.IsWorkspaceRule || IsOff(rule.Id)) continue;
             rule.CheckDocument(context, new FindingSink(rule, findings));
         }
         return findings;
