@@ -120,58 +120,48 @@ public sealed class Engine
     {
         var findings = new List<Finding>(context.Draft.ParseFindings);
         findings.AddRange(context.CalendarProblems);
-        var rules = Rules.All.Where(r => !r.IsWorkspaceRule && !IsOff(r.Id)).ToArray();
         // A long draft analysed alone (an edit in the editor, a huge file) has its rules spread over
-        // the cores: they only read the shared, thread-safe per-draft data. Findings are gathered in
-        // rule order, so the result does not depend on which rule finishes first. A workspace
-        // analysis already runs drafts in parallel, so it does not nest this.
-        if (mayParallelize && context.Draft.Text.Length >= ParallelDocumentRules && Environment.ProcessorCount > 1)
-        {
-            _ = context.Prose; // build the shared sentence analysis once, before the rules race for it
-            var lists = new List<Finding>[rules.Length];
-            Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            {
-                lists[i] = [];
-                rules[i].CheckDocument(context, new FindingSink(rules[i], lists[i]));
-            });
-            foreach (var list in lists) findings.AddRange(list);
-            return findings;
-        }
-        foreach (var rule in rules)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            rule.CheckDocument(context, new FindingSink(rule, findings));
-        }
+        // the cores. A workspace analysis already runs drafts in parallel, so it does not nest this.
+        bool parallel = mayParallelize && context.Draft.Text.Length >= ParallelDocumentRules;
+        if (parallel) _ = context.Prose; // build the shared sentence analysis once, before the rules race for it
+        findings.AddRange(RunEach(Rules.All.Where(r => !r.IsWorkspaceRule && !IsOff(r.Id)), parallel, cancellationToken,
+            (rule, sink) => rule.CheckDocument(context, sink)));
         return findings;
     }
 
     /// <summary>From this many drafts on, the workspace rules run side by side.</summary>
     private const int ParallelWorkspaceRules = 50;
 
-    private List<Finding> RunWorkspaceRules(WorkspaceContext context, CancellationToken cancellationToken)
+    private List<Finding> RunWorkspaceRules(WorkspaceContext context, CancellationToken cancellationToken) =>
+        RunEach(Rules.All.Where(r => r.IsWorkspaceRule && !IsOff(r.Id)), context.Snapshot.Drafts.Count >= ParallelWorkspaceRules, cancellationToken,
+            (rule, sink) => rule.CheckWorkspace(context, sink));
+
+    /// <summary>
+    /// Runs each rule, on this thread or side by side. Rules only read shared, thread-safe data, and
+    /// their findings are gathered in rule order, so the result does not depend on which finishes
+    /// first. Small inputs stay on this thread: handing microseconds of work to the thread pool
+    /// costs more than the work (and wakes spinning workers).
+    /// </summary>
+    private static List<Finding> RunEach(IEnumerable<Rule> selected, bool parallel, CancellationToken cancellationToken, Action<Rule, FindingSink> run)
     {
-        // Workspace rules only read the snapshot and the shared per-draft data (thread-safe), so they
-        // run side by side; their findings are gathered in rule order, whatever order they finish in.
-        // A small workspace is checked on this thread: handing microseconds of work to the thread
-        // pool costs more than the work (and wakes spinning workers).
-        var rules = Rules.All.Where(r => r.IsWorkspaceRule && !IsOff(r.Id)).ToArray();
+        var rules = selected.ToArray();
         var lists = new List<Finding>[rules.Length];
         void Run(int i)
         {
             lists[i] = [];
-            rules[i].CheckWorkspace(context, new FindingSink(rules[i], lists[i]));
+            run(rules[i], new FindingSink(rules[i], lists[i]));
         }
-        if (context.Snapshot.Drafts.Count < ParallelWorkspaceRules)
+        if (parallel && Environment.ProcessorCount > 1)
+        {
+            Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, Run);
+        }
+        else
         {
             for (int i = 0; i < rules.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Run(i);
             }
-        }
-        else
-        {
-            Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, Run);
         }
         return lists.SelectMany(l => l).ToList();
     }

@@ -117,15 +117,7 @@ public sealed class ProseAnalysis
     };
 
     /// <summary>Words that open a new clause: a negation before them does not reach past them (by word id).</summary>
-    private static readonly WordBits ClauseOpeners = IdsOf("but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas");
-
-    private static WordBits IdsOf(params string[] words)
-    {
-        var ids = words.Select(WordIds.Intern).ToArray();
-        var bits = new WordBits(WordIds.Count);
-        foreach (int id in ids) bits.Add(id);
-        return bits;
-    }
+    private static readonly WordBits ClauseOpeners = WordBits.Interned("but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas");
 
     private volatile DraftWords _words;
 

@@ -76,6 +76,18 @@ public sealed class WordBits
         return bits;
     }
 
+    /// <summary>
+    /// The ids of a fixed set of words a kind looks for outside its patterns (clause openers, head
+    /// words), interned so that tokens made from now on carry them.
+    /// </summary>
+    internal static WordBits Interned(params string[] words)
+    {
+        var ids = words.Select(WordIds.Intern).ToArray();
+        var bits = new WordBits(WordIds.Count);
+        foreach (int id in ids) bits.Add(id);
+        return bits;
+    }
+
     public void Add(int id)
     {
         if (id > 0 && (id >> 6) < _bits.Length) _bits[id >> 6] |= 1UL << id;

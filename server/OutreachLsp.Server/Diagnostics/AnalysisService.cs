@@ -84,7 +84,7 @@ public sealed class AnalysisService
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var inWorkspace = workspaceFindings.TryGetValue(id, out var w) ? w : [];
-                string key = WorkspaceKey(inWorkspace);
+                string key = inWorkspace.Count == 0 ? "" : WorkspaceKey(inWorkspace);
                 Entry entry;
                 if (fresh.TryGetValue(id, out var own)) entry = new Entry(draft, own, key, engine.Finish(draft, own.Concat(inWorkspace)));
                 else

@@ -40,20 +40,14 @@ public sealed class ProgramNameRule : PackRule
 
     private static readonly HashSet<string> Heads = new(StringComparer.Ordinal) { "residency", "program", "programme", "hospital", "health", "university" };
 
-    /// <summary>The head words and "center"/"centre", by word id, for the sentence pre-filter.</summary>
-    private static readonly WordBits HeadIds = HeadWordIds();
+    /// <summary>Words a document-signal name can end in, as a set and a list of ids, for the sentence pre-filter.</summary>
+    private static readonly string[] HeadWords = [.. Heads, "center", "centre"];
 
-    private static readonly int[] HeadIdList = [.. Heads.Append("center").Append("centre").Select(WordIds.Find)];
+    private static readonly WordBits HeadIds = WordBits.Interned(HeadWords);
+
+    private static readonly int[] HeadIdList = [.. HeadWords.Select(WordIds.Find)];
 
     private static readonly int HeadVocabulary = WordIds.Count;
-
-    private static WordBits HeadWordIds()
-    {
-        var ids = Heads.Append("center").Append("centre").Select(WordIds.Intern).ToList();
-        var bits = new WordBits(WordIds.Count);
-        foreach (int id in ids) bits.Add(id);
-        return bits;
-    }
 
     private readonly SentenceMatcher _matcher;
     private readonly SentenceMatcher? _documentMatcher;
