@@ -86,7 +86,11 @@ public sealed class Pattern
     /// match contains, for each of the pattern's required groups, at least one word of the group
     /// ("(ask|inquire) ... where ... rank" needs ask-or-inquire, where, and rank).
     /// </summary>
-    public bool CanMatch(Sentence sentence) => CanMatch(sentence.WordsAsOf(_vocabulary).Bits);
+    public bool CanMatch(Sentence sentence)
+    {
+        var words = sentence.WordsAsOf(_vocabulary);
+        return CanMatch(WordBits.Of(words.Tokens, words.Vocabulary));
+    }
 
     /// <summary>As <see cref="CanMatch(Sentence)"/>, for a whole draft.</summary>
     public bool CanMatch(ProseAnalysis prose) => CanMatch(prose.WordsAsOf(_vocabulary));
@@ -99,12 +103,34 @@ public sealed class Pattern
         return true;
     }
 
-    /// <summary>The leftmost-longest match in the sentence at or after word <paramref name="from"/>; the required-words pre-filter runs first.</summary>
-    public (int Start, int End)? Match(Sentence sentence, int from = 0)
+    /// <summary>
+    /// The sentences of <paramref name="prose"/> that hold a word of every required group: the only
+    /// ones this pattern can match (every sentence when it has no required group).
+    /// </summary>
+    public SentenceSet Candidates(ProseAnalysis prose)
     {
-        var words = sentence.WordsAsOf(_vocabulary);
-        return CanMatch(words.Bits) ? Match(words.Tokens, from) : null;
+        var index = prose.IndexAsOf(_vocabulary);
+        if (_required.Length == 0) return SentenceSet.All(index.SentenceCount);
+        var result = new SentenceSet(index.SentenceCount);
+        index.AddSentencesWithAny(_required[0], result);
+        if (_required.Length == 1 || result.IsEmpty) return result;
+        var group = new SentenceSet(index.SentenceCount);
+        for (int g = 1; g < _required.Length; g++)
+        {
+            group.Clear();
+            index.AddSentencesWithAny(_required[g], group);
+            result.IntersectWith(group);
+            if (result.IsEmpty) break;
+        }
+        return result;
     }
+
+    /// <summary>
+    /// The leftmost-longest match in the sentence at or after word <paramref name="from"/>. Callers
+    /// that look at many sentences narrow them first with <see cref="Candidates"/>; here only the
+    /// first-word scan filters.
+    /// </summary>
+    public (int Start, int End)? Match(Sentence sentence, int from = 0) => Match(sentence.WordsAsOf(_vocabulary).Tokens, from);
 
     /// <summary>
     /// The leftmost-longest match in <paramref name="words"/> at or after <paramref name="from"/>, as

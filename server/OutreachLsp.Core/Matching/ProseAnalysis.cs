@@ -45,21 +45,18 @@ public sealed class Sentence
 
     public string Text => Block.Text[TextStart..TextEnd];
 
-    /// <summary>The sentence's word ids (forms and stems), for the patterns' pre-filter.</summary>
-    public WordBits Bits => WordsAsOf(WordIds.Count).Bits;
-
     internal int Vocabulary => _words.Vocabulary;
 
-    // The id set, kept on the sentence itself: the per-sentence pre-filter of every phrase rule reads
-    // it, and on a long draft one object less to fetch per check is measurable.
-    private volatile WordBits? _bits;
-
-    /// <summary>The sentence's word ids, as of vocabulary generation <paramref name="needed"/> or newer.</summary>
-    internal WordBits BitsAsOf(int needed)
+    /// <summary>
+    /// True when a word of the sentence has its form or stem in <paramref name="ids"/> (a kind's fixed
+    /// word set, of vocabulary generation <see cref="WordBits.Vocabulary"/>): a scan of a few words,
+    /// with nothing allocated.
+    /// </summary>
+    internal bool HasAny(WordBits ids)
     {
-        var bits = _bits;
-        if (bits is not null && bits.Vocabulary >= needed) return bits;
-        return _bits = WordsAsOf(needed).Bits;
+        foreach (ref readonly var t in WordsAsOf(ids.Vocabulary).Tokens.AsSpan())
+            if (ids.Contains(t.NormId) || ids.Contains(t.StemId)) return true;
+        return false;
     }
 
     /// <summary>
@@ -96,16 +93,12 @@ public sealed class Sentence
         to <= from ? SourceSpan : Block.MapToSource(Words[from].Start, Words[to - 1].End);
 }
 
-/// <summary>A sentence's tokens as of one vocabulary generation, with their id set (built on first use).</summary>
+/// <summary>A sentence's tokens as of one vocabulary generation.</summary>
 internal sealed class SentenceWords(Token[] tokens, int vocabulary)
 {
-    private WordBits? _bits;
-
     public Token[] Tokens { get; } = tokens;
 
     public int Vocabulary { get; } = vocabulary;
-
-    public WordBits Bits => _bits ??= WordBits.Of(Tokens, Vocabulary);
 }
 
 /// <summary>The sentences of a draft's prose, computed once per draft version.</summary>
@@ -153,9 +146,36 @@ public sealed class ProseAnalysis
         if (words.Vocabulary >= needed) return words.Bits;
         int vocabulary = WordIds.Count;
         var bits = new WordBits(vocabulary);
-        foreach (var sentence in Sentences) bits.UnionWith(sentence.WordsAsOf(vocabulary).Bits);
+        foreach (var sentence in Sentences)
+        {
+            foreach (ref readonly var t in sentence.WordsAsOf(vocabulary).Tokens.AsSpan())
+            {
+                bits.Add(t.NormId);
+                bits.Add(t.StemId);
+            }
+        }
         _words = new DraftWords(bits, vocabulary);
         return bits;
+    }
+
+    private volatile SentenceIndex? _index;
+
+    private readonly Lock _indexGate = new();
+
+    /// <summary>The sentences by word id (built on first use, once: rules running side by side share it).</summary>
+    public SentenceIndex Index => IndexAsOf(WordIds.Count);
+
+    /// <summary>As <see cref="Index"/>, with ids at least as new as vocabulary generation <paramref name="needed"/>.</summary>
+    internal SentenceIndex IndexAsOf(int needed)
+    {
+        var index = _index;
+        if (index is not null && index.Vocabulary >= needed) return index;
+        lock (_indexGate)
+        {
+            index = _index;
+            if (index is not null && index.Vocabulary >= needed) return index;
+            return _index = SentenceIndex.Build(Sentences, Math.Max(needed, WordIds.Count));
+        }
     }
 
     private sealed record DraftWords(WordBits Bits, int Vocabulary);

@@ -16,30 +16,60 @@ public enum TokenKind : byte
 /// pattern words match their inflections. <see cref="NormId"/> and <see cref="StemId"/> are their
 /// <see cref="WordIds"/> (0 when no pattern mentions the word). Start/End are offsets in the
 /// <see cref="Drafts.ProseBlock"/> text.
+///
+/// Sixteen bytes: everything but the position lives in a <see cref="WordForms"/> shared by every
+/// occurrence of the word (a long draft holds hundreds of thousands of tokens and a few thousand
+/// distinct words).
 /// </summary>
-public readonly record struct Token
+public readonly struct Token
 {
+    private readonly WordForms _forms;
+
     public Token(TokenKind kind, string norm, string stem, int start, int end)
-        : this(kind, norm, stem, start, end, WordIds.Find(norm), stem == norm ? -1 : WordIds.Find(stem))
+        : this(WordForms.Create(kind, norm, stem), start, end)
     {
     }
 
-    internal Token(TokenKind kind, string norm, string stem, int start, int end, int normId, int stemId)
+    internal Token(WordForms forms, int start, int end)
     {
-        Kind = kind;
-        Norm = norm;
-        Stem = stem;
+        _forms = forms;
         Start = start;
         End = end;
-        NormId = normId;
-        StemId = stemId < 0 ? normId : stemId;
     }
 
-    public TokenKind Kind { get; }
-    public string Norm { get; }
-    public string Stem { get; }
+    public TokenKind Kind => _forms.Kind;
+    public string Norm => _forms.Norm;
+    public string Stem => _forms.Stem;
     public int Start { get; }
     public int End { get; }
-    public int NormId { get; }
-    public int StemId { get; }
+    public int NormId => _forms.NormId;
+    public int StemId => _forms.StemId;
+
+    public override string ToString() => $"{Kind} '{Norm}' [{Start}, {End})";
+}
+
+/// <summary>
+/// What a token is apart from where it is: kind, normalised form, stem and their <see cref="WordIds"/>
+/// as of vocabulary generation <see cref="Generation"/>. Shared between tokens (see
+/// <see cref="WordFormCache"/>); immutable.
+/// </summary>
+internal sealed class WordForms(TokenKind kind, string norm, string stem, int normId, int stemId, int generation)
+{
+    public TokenKind Kind { get; } = kind;
+    public string Norm { get; } = norm;
+    public string Stem { get; } = stem;
+    public int NormId { get; } = normId;
+    public int StemId { get; } = stemId;
+    public int Generation { get; } = generation;
+
+    public bool IsNumber => Kind == TokenKind.Number;
+
+    /// <summary>Forms with their ids looked up now (punctuation has none).</summary>
+    public static WordForms Create(TokenKind kind, string norm, string stem)
+    {
+        int generation = WordIds.Count;
+        if (kind is TokenKind.Break or TokenKind.Symbol) return new WordForms(kind, norm, stem, 0, 0, generation);
+        int normId = WordIds.Find(norm);
+        return new WordForms(kind, norm, stem, normId, stem == norm ? normId : WordIds.Find(stem), generation);
+    }
 }

@@ -38,16 +38,15 @@ public static class Tokenizer
             {
                 int start = i++;
                 while (i < text.Length && char.IsDigit(text[i])) i++;
-                string number = text[start..i];
-                tokens.Add(new Token(TokenKind.Number, number, number, start, i));
+                tokens.Add(new Token(WordFormCache.Get(text.AsSpan(start, i - start)), start, i));
                 continue;
             }
             // Punctuation and symbols are never pattern words: no id lookup.
-            if (char.IsSurrogate(c) && i + 1 < text.Length) { tokens.Add(new Token(TokenKind.Symbol, text.Substring(i, 2), "", i, i + 2, 0, 0)); i += 2; continue; }
+            if (char.IsSurrogate(c) && i + 1 < text.Length) { tokens.Add(new Token(TokenKind.Symbol, text.Substring(i, 2), "", i, i + 2)); i += 2; continue; }
             var kind = c is ',' or ';' or ':' or '—' or '–' or '(' or ')' or '"' or '“' or '”' or '[' or ']' ? TokenKind.Break : TokenKind.Symbol;
             // A hyphen or dash between spaces is a clause break; inside a word it only separates parts.
             if (c == '-' && i > 0 && i + 1 < text.Length && char.IsWhiteSpace(text[i - 1]) && char.IsWhiteSpace(text[i + 1])) kind = TokenKind.Break;
-            tokens.Add(new Token(kind, c.ToString(), "", i, i + 1, 0, 0));
+            tokens.Add(new Token(SymbolForms.Get(c, kind), i, i + 1));
             i++;
         }
     }
@@ -65,8 +64,7 @@ public static class Tokenizer
             surface.ToLowerInvariant(lower);
             if (!lower.SequenceEqual("cannot"))
             {
-                var forms = WordFormCache.Get(lower);
-                tokens.Add(new Token(forms.IsNumber ? TokenKind.Number : TokenKind.Word, forms.Norm, forms.Stem, start, end, forms.NormId, forms.StemId));
+                tokens.Add(new Token(WordFormCache.Get(lower), start, end));
                 return;
             }
         }
@@ -112,13 +110,12 @@ public static class Tokenizer
         AddPlain(tokens, raw, start, end);
     }
 
-    private static void AddPlain(List<Token> tokens, string norm, int start, int end)
-    {
-        bool number = IsNumber(norm);
-        tokens.Add(new Token(number ? TokenKind.Number : TokenKind.Word, norm, number ? norm : Stemmer.Stem(norm), start, end));
-    }
+    private static void AddPlain(List<Token> tokens, string norm, int start, int end) =>
+        tokens.Add(new Token(WordFormCache.Get(norm), start, end));
 
-    internal static bool IsNumber(ReadOnlySpan<char> norm) => norm.Length > 0 && char.IsDigit(norm[0]);
+    /// <summary>A number: starts with a digit, or is "#" and digits ("#1").</summary>
+    internal static bool IsNumber(ReadOnlySpan<char> norm) =>
+        norm.Length > 0 && (char.IsDigit(norm[0]) || (norm[0] == '#' && norm.Length > 1 && char.IsDigit(norm[1])));
 }
 
 /// <summary>
@@ -135,6 +132,7 @@ internal static class WordFormCache
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordForms>.AlternateLookup<ReadOnlySpan<char>> ByText =
         Entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The forms of the word whose lower-case (normalised) form is <paramref name="lower"/>.</summary>
     public static WordForms Get(ReadOnlySpan<char> lower)
     {
         int generation = WordIds.Count;
@@ -143,10 +141,25 @@ internal static class WordFormCache
         bool number = Tokenizer.IsNumber(norm);
         string stem = forms?.Stem ?? (number ? norm : Stemmer.Stem(norm));
         int normId = WordIds.Find(norm);
-        forms = new WordForms(norm, stem, normId, ReferenceEquals(stem, norm) || stem == norm ? normId : WordIds.Find(stem), number, generation);
-        if (Entries.Count < MaxEntries || Entries.ContainsKey(norm)) Entries[norm] = forms;
+        forms = new WordForms(number ? TokenKind.Number : TokenKind.Word, norm, stem, normId, ReferenceEquals(stem, norm) || stem == norm ? normId : WordIds.Find(stem), generation);
+        if (norm.Length <= MaxWordLength && (Entries.Count < MaxEntries || Entries.ContainsKey(norm))) Entries[norm] = forms;
         return forms;
     }
 }
 
-internal sealed record WordForms(string Norm, string Stem, int NormId, int StemId, bool IsNumber, int Generation);
+/// <summary>Shared forms of single-character punctuation tokens, by character and kind.</summary>
+internal static class SymbolForms
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(char, TokenKind), WordForms> Entries = new();
+
+    public static WordForms Get(char c, TokenKind kind) =>
+        Entries.TryGetValue((c, kind), out var forms) ? forms : Add(c, kind);
+
+    private static WordForms Add(char c, TokenKind kind)
+    {
+        var forms = new WordForms(kind, c.ToString(), "", 0, 0, 0);
+        // Bounded like the word cache: a text of a million distinct symbols gets fresh forms past it.
+        if (Entries.Count < 4096) Entries.TryAdd((c, kind), forms);
+        return forms;
+    }
+}

@@ -92,92 +92,97 @@ public sealed class SentenceMatcher
     }
 
     /// <summary>
-    /// The entries that can match somewhere in this draft: their conditions hold for its metadata and
-    /// every one of their patterns has its required words in the draft. Computed once per draft, so
-    /// <see cref="MatchSpan"/> looks at a handful of entries per sentence rather than all of them.
+    /// The entries that can match somewhere in this draft, each with its candidate sentences: the
+    /// entry's conditions hold for the draft's metadata, and a candidate holds the required words of
+    /// every pattern (of at least one, for an entry with a <c>window</c>). Computed once per draft
+    /// from the draft's <see cref="SentenceIndex"/>, so a rule looks only at the sentences that can match.
     /// </summary>
     public Prepared Prepare(ProseAnalysis prose, Analysis.DraftFacts? facts)
     {
+        int count = prose.Sentences.Length;
         List<Entry>? active = null;
-        int vocabulary = 0;
+        List<SentenceSet>? candidates = null;
+        SentenceSet? union = null;
         foreach (var entry in Entries)
         {
             if (!entry.When.Conditions.IsEmpty && (facts is null || (entry.When.UsesCalendar && facts.Calendar is null) || !entry.When.Holds(facts))) continue;
             bool possible = true;
+            foreach (var p in entry.All) possible &= p.CanMatch(prose);
+            if (!possible) continue;
+            SentenceSet? sentences = null;
             foreach (var p in entry.All)
             {
-                possible &= p.CanMatch(prose);
-                vocabulary = Math.Max(vocabulary, p.Vocabulary);
+                var these = p.Candidates(prose);
+                if (sentences is null) sentences = these;
+                else if (entry.Window == 0) sentences.IntersectWith(these);
+                else sentences.UnionWith(these);
             }
-            if (possible) (active ??= []).Add(entry);
+            if (sentences is null || sentences.IsEmpty) continue;
+            (active ??= []).Add(entry);
+            (candidates ??= []).Add(sentences);
+            (union ??= new SentenceSet(count)).UnionWith(sentences);
         }
-        return new Prepared(active?.ToArray() ?? [], Regexes.IsEmpty, vocabulary);
+        // A regular expression can match any sentence.
+        if (!Regexes.IsEmpty) union = SentenceSet.All(count);
+        return new Prepared(active?.ToArray() ?? [], candidates?.ToArray() ?? [], union ?? new SentenceSet(count));
     }
 
     /// <summary>The result of <see cref="Prepare"/> for one draft.</summary>
     public sealed class Prepared
     {
-        internal Prepared(Entry[] entries, bool noRegexes, int vocabulary)
+        internal Prepared(Entry[] entries, SentenceSet[] entryCandidates, SentenceSet candidates)
         {
             Entries = entries;
-            IsEmpty = entries.Length == 0 && noRegexes;
-            Vocabulary = vocabulary;
+            EntryCandidates = entryCandidates;
+            Candidates = candidates;
+            IsEmpty = candidates.IsEmpty;
         }
 
         internal Entry[] Entries { get; }
 
-        /// <summary>The newest vocabulary generation among the entries' patterns.</summary>
-        internal int Vocabulary { get; }
+        /// <summary>For each entry of <see cref="Entries"/>, the sentences it can match.</summary>
+        internal SentenceSet[] EntryCandidates { get; }
+
+        /// <summary>The sentences any entry or regular expression can match; the others need no look.</summary>
+        public SentenceSet Candidates { get; }
 
         /// <summary>No sentence of the draft can match.</summary>
         public bool IsEmpty { get; }
     }
 
     /// <summary>
-    /// The document span reported for the first entry that matches <paramref name="sentence"/>:
-    /// the matched words for a single pattern, the whole sentence when several patterns combine.
-    /// An entry with a <c>window</c> may find its other patterns in up to that many preceding
-    /// sentences of the same paragraph ("I have an offer that expires Friday. Could you let me know
-    /// where I stand?"), but at least one pattern must match this sentence, so a finding is reported once.
+    /// The document span reported for the first entry that matches sentence <paramref name="index"/>
+    /// of <paramref name="sentences"/> (the draft's, as given to <see cref="Prepare"/>): the matched
+    /// words for a single pattern, the whole sentence when several patterns combine. An entry with a
+    /// <c>window</c> may find its other patterns in up to that many preceding sentences of the same
+    /// paragraph ("I have an offer that expires Friday. Could you let me know where I stand?"), but at
+    /// least one pattern must match this sentence, so a finding is reported once.
     /// </summary>
-    public TextSpan? MatchSpan(Sentence sentence, Prepared prepared, ImmutableArray<Sentence> all = default, int index = -1)
+    public TextSpan? MatchSpan(ImmutableArray<Sentence> sentences, int index, Prepared prepared)
     {
+        var sentence = sentences[index];
         var entries = prepared.Entries;
-        if (entries.Length > 0)
+        for (int k = 0; k < entries.Length; k++)
         {
-            // The sentence's words once for all entries (looked up again only after a pack load).
-            var words = sentence.BitsAsOf(prepared.Vocabulary);
-            foreach (var entry in entries)
+            var entry = entries[k];
+            if (!prepared.EntryCandidates[k].Contains(index)) continue;
+            if (entry.Question && !sentence.IsQuestion) continue;
+            int start = int.MaxValue, end = -1;
+            bool ok = true, anchored = false;
+            foreach (var pattern in entry.All)
             {
-                if (entry.Question && !sentence.IsQuestion) continue;
-                // The draft has every pattern's words (Prepare). Without a window they must all be in
-                // this sentence; with one, a pattern may match an earlier sentence.
-                if (entry.Window == 0 || all.IsDefault)
+                if (Find(pattern, sentence, entry.Guard) is { } hit)
                 {
-                    bool possible = true;
-                    foreach (var p in entry.All)
-                    {
-                        if (!p.CanMatch(words)) { possible = false; break; }
-                    }
-                    if (!possible) continue;
+                    anchored = true;
+                    start = Math.Min(start, hit.Start);
+                    end = Math.Max(end, hit.End);
+                    continue;
                 }
-                int start = int.MaxValue, end = -1;
-                bool ok = true, anchored = false;
-                foreach (var pattern in entry.All)
-                {
-                    if (Find(pattern, sentence, entry.Guard) is { } hit)
-                    {
-                        anchored = true;
-                        start = Math.Min(start, hit.Start);
-                        end = Math.Max(end, hit.End);
-                        continue;
-                    }
-                    if (entry.Window == 0 || all.IsDefault || !InWindow(pattern, sentence, all, index, entry)) { ok = false; break; }
-                }
-                if (!ok || !anchored) continue;
-                if (!Unless.IsEmpty && AnyMatch(sentence, Unless)) continue;
-                return entry.All.Length == 1 ? sentence.SourceSpanOfWords(start, Math.Max(end, start + 1)) : sentence.SourceSpan;
+                if (entry.Window == 0 || !InWindow(pattern, sentence, sentences, index, entry)) { ok = false; break; }
             }
+            if (!ok || !anchored) continue;
+            if (!Unless.IsEmpty && AnyMatch(sentence, Unless)) continue;
+            return entry.All.Length == 1 ? sentence.SourceSpanOfWords(start, Math.Max(end, start + 1)) : sentence.SourceSpan;
         }
         if (Regexes.IsEmpty) return null;
         foreach (var regex in Regexes)
@@ -219,8 +224,12 @@ public sealed class SentenceMatcher
         foreach (var p in patterns)
         {
             if (!p.CanMatch(prose)) continue;
-            foreach (var sentence in prose.Sentences)
+            var candidates = p.Candidates(prose);
+            for (int i = candidates.NextFrom(0); i >= 0; i = candidates.NextFrom(i + 1))
+            {
+                var sentence = prose.Sentences[i];
                 if (p.Match(sentence) is { } hit && (!guarded || !IsNegatedOrReported(sentence, hit.Start))) return true;
+            }
         }
         return false;
     }

@@ -141,6 +141,37 @@ public sealed class PatternTests
         Assert.True(matched > 0, $"'{source}' matched none of the sentences; the test checks nothing");
     }
 
+    [Theory]
+    [InlineData("(ask|inquire) ... where ... rank")]
+    [InlineData("@first (choice|option|program)?")]
+    [InlineData("guarantee* ..6 (position|spot)")]
+    [InlineData("=news|update ...")]
+    [InlineData("(you are|you're) my @first")]
+    [InlineData("i ('s|am)? rank* you")]
+    public void Candidates_AreTheSentencesThePreFilterLetsThrough(string source)
+    {
+        // The draft's index gives the same answer as the per-sentence test, for every sentence.
+        const string text = "I wanted to ask where I rank on your list. May I inquire where exactly your program will rank me? " +
+            "You are my #1 choice. You're my number one! Is a position guaranteed for me, or a spot at least? " +
+            "Any news or update would be welcome. I ranked you first, and I'm ranking you highly. I'll rank you first. Nothing relevant here at all.";
+        var prose = ProseAnalysis.Create([ProseBlock.Verbatim(text, new TextSpan(0, text.Length))]);
+        Assert.Equal(9, prose.Sentences.Length);
+        var p = Compile(source);
+        var candidates = p.Candidates(prose);
+        int matched = 0;
+        for (int i = 0; i < prose.Sentences.Length; i++)
+        {
+            var sentence = prose.Sentences[i];
+            Assert.Equal(p.CanMatch(sentence), candidates.Contains(i));
+            if (p.Match(sentence) is not null)
+            {
+                matched++;
+                Assert.True(candidates.Contains(i), $"sentence {i} matches '{source}' but is no candidate");
+            }
+        }
+        Assert.True(matched > 0);
+    }
+
     [Fact]
     public void Sentence_AnalysedBeforeAPackAddsWords_StillMatchesThem()
     {
@@ -149,9 +180,13 @@ public sealed class PatternTests
         const string text = "Please quorvexate my ranking before the flimbrosity deadline.";
         var prose = ProseAnalysis.Create([ProseBlock.Verbatim(text, new TextSpan(0, text.Length))]);
         var sentence = prose.Sentences.Single();
+        var indexBefore = prose.Index;
         var p = Compile("quorvexate my rank ... flimbrosity");
         Assert.True(p.CanMatch(prose));
         Assert.True(p.CanMatch(sentence));
         Assert.Equal((1, 7), p.Match(sentence));
+        // The index made before the pattern lacked its words; it is built again for the newer vocabulary.
+        Assert.True(p.Candidates(prose).Contains(0));
+        Assert.NotSame(indexBefore, prose.Index);
     }
 }

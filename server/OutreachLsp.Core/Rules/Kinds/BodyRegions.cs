@@ -55,9 +55,18 @@ internal sealed class BodyRegions
     public IEnumerable<TextSpan> Allowed(int start, int end)
     {
         int cursor = start;
-        foreach (var s in _excluded)
+        // Callers walk a long body line by line: start at the first span ending after the cursor
+        // (ends are sorted too, the spans being disjoint), not at the first span of the body.
+        int lo = 0, hi = _excluded.Count;
+        while (lo < hi)
         {
-            if (s.End <= cursor) continue;
+            int mid = (lo + hi) >> 1;
+            if (_excluded[mid].End <= cursor) lo = mid + 1;
+            else hi = mid;
+        }
+        for (int k = lo; k < _excluded.Count; k++)
+        {
+            var s = _excluded[k];
             if (s.Start >= end) break;
             if (s.Start > cursor) yield return TextSpan.FromBounds(cursor, s.Start);
             cursor = Math.Max(cursor, s.End);

@@ -95,8 +95,8 @@ internal static class KindText
     public static int LineEnd(string text, int offset)
     {
         int i = Math.Clamp(offset, 0, text.Length);
-        while (i < text.Length && text[i] is not ('\n' or '\r')) i++;
-        return i;
+        int found = text.AsSpan(i).IndexOfAny('\n', '\r');
+        return found < 0 ? text.Length : i + found;
     }
 
     /// <summary>The start of the next line (after the line break), or the text end.</summary>

@@ -106,23 +106,31 @@ public sealed class PhraseRule : PackRule
         var prose = context.Prose;
         if (!_unlessDocument.IsEmpty && SentenceMatcher.AnyMatchInDocument(prose, _unlessDocument, guarded: false)) return;
         var prepared = _matcher.Prepare(prose, context.Facts);
-        var swaps = _swaps.IsEmpty ? [] : _swaps.Where(s => s.Pattern.CanMatch(prose)).ToArray();
+        var swaps = _swaps.IsEmpty ? [] : _swaps.Where(s => s.Pattern.CanMatch(prose)).Select(s => (s.Pattern, s.Replacement, Candidates: s.Pattern.Candidates(prose))).ToArray();
         bool reported = false;
-        if (!prepared.IsEmpty || swaps.Length > 0)
+        // The sentences worth a look: those an entry or a swap can match.
+        var candidates = prepared.Candidates;
+        if (swaps.Length > 0)
+        {
+            candidates = new SentenceSet(prose.Sentences.Length);
+            candidates.UnionWith(prepared.Candidates);
+            foreach (var swap in swaps) candidates.UnionWith(swap.Candidates);
+        }
+        if (!candidates.IsEmpty)
         {
             var severity = ResolveSeverity(context);
             var sentences = prose.Sentences;
-            for (int i = 0; i < sentences.Length; i++)
+            for (int i = candidates.NextFrom(0); i >= 0; i = candidates.NextFrom(i + 1))
             {
                 var sentence = sentences[i];
-                var span = prepared.IsEmpty ? null : _matcher.MatchSpan(sentence, prepared, sentences, i);
+                var span = prepared.IsEmpty ? null : _matcher.MatchSpan(sentences, i, prepared);
                 if (span is { } matchSpan)
                 {
                     sink.Report(context.Draft.DocumentId, matchSpan, severity: severity, fixes: BuildFixes(context, sentence));
                     reported = true;
                     continue;
                 }
-                reported |= ReportSwaps(context, sentence, swaps, severity, sink);
+                reported |= ReportSwaps(context, sentence, i, swaps, severity, sink);
             }
         }
         // A rule that also fires on metadata alone (trigger_when) reports once, on the field, when no
@@ -138,11 +146,11 @@ public sealed class PhraseRule : PackRule
     /// Swaps are phrase-level: the matched words themselves are replaced ("kindly intimate me" →
     /// "please let me know"), so the fix is safe to apply in bulk.
     /// </summary>
-    private static bool ReportSwaps(DocumentContext context, Sentence sentence, (Pattern Pattern, string Replacement)[] swaps, Severity severity, FindingSink sink)
+    private static bool ReportSwaps(DocumentContext context, Sentence sentence, int index, (Pattern Pattern, string Replacement, SentenceSet Candidates)[] swaps, Severity severity, FindingSink sink)
     {
-        foreach (var (pattern, replacement) in swaps)
+        foreach (var (pattern, replacement, candidates) in swaps)
         {
-            if (pattern.Match(sentence) is not { } hit) continue;
+            if (!candidates.Contains(index) || pattern.Match(sentence) is not { } hit) continue;
             var span = sentence.SourceSpanOfWords(hit.Start, hit.End);
             string original = context.Draft.Text.Substring(span.Start, span.Length);
             string text = MatchCase(original, Placeholders.Fill(replacement, context));

@@ -115,16 +115,29 @@ public sealed class ProgramNameRule : PackRule
             && !e.Significant.IsSubsetOf(ownSignificant)
             && !(school.Count > 0 && e.Significant.IsSubsetOf(school));
 
-        foreach (var sentence in prose.Sentences)
+        // Without another program's name to look for (a draft alone in its workspace, or with drafts
+        // to its own program only) only a head word can start a mention: the draft's index names the
+        // sentences that have one.
+        bool names = foreign.Any(IsForeign) || shortNames.AnyEntry(IsForeign);
+        SentenceSet? withHead = null;
+        if (!names && _documentMatcher is not null)
         {
-            if (!MayMentionAName(sentence, foreign, shortNames)) continue;
+            withHead = new SentenceSet(prose.Sentences.Length);
+            prose.IndexAsOf(HeadVocabulary).AddSentencesWithAny(HeadIdList, withHead);
+        }
+        for (int index = 0; index < prose.Sentences.Length; index++)
+        {
+            if (withHead is not null && (index = withHead.NextFrom(index)) < 0) break;
+            var sentence = prose.Sentences[index];
+            if (!MayMentionAName(sentence, names, foreign, shortNames)) continue;
             var folded = ProgramNames.Fold(sentence);
             var ownMentions = ProgramNames.FindOwn(sentence, folded, own, ownSignificant);
             var taken = new bool[folded.Length];
             foreach (var m in ownMentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
-            var mentions = ProgramNames.Find(folded, foreign, (e, i) => IsForeign(e) && IsCapitalized(sentence, i) && Free(taken, i, i + e.Words.Length));
+            // Other programs' names, full and short (none to find when no name is foreign to this draft).
+            var mentions = names ? ProgramNames.Find(folded, foreign, (e, i) => IsForeign(e) && IsCapitalized(sentence, i) && Free(taken, i, i + e.Words.Length)) : [];
             foreach (var m in mentions) for (int k = m.Start; k < m.End; k++) taken[k] = true;
-            if (!shortNames.IsEmpty) mentions.AddRange(ShortMentions(sentence, folded, taken, shortNames, ownSignificant, school, IsForeign));
+            if (names && !shortNames.IsEmpty) mentions.AddRange(ShortMentions(sentence, folded, taken, shortNames, ownSignificant, school, IsForeign));
             if (_documentMatcher is not null) mentions.AddRange(DocumentCandidates(sentence, folded, taken, ownSignificant, school));
             foreach (var mention in mentions)
             {
@@ -263,21 +276,24 @@ public sealed class ProgramNameRule : PackRule
     /// that begins another draft's name or is a short name's word, or (with the document signal)
     /// contains a capitalised head word ("Hospital", "Residency"). Most sentences have none.
     /// </summary>
-    private bool MayMentionAName(Sentence sentence, NameIndex foreign, ShortNames shortNames)
+    private bool MayMentionAName(Sentence sentence, bool names, NameIndex foreign, ShortNames shortNames)
     {
-        bool names = !foreign.IsEmpty || !shortNames.IsEmpty;
-        var current = sentence.WordsAsOf(HeadVocabulary);
-        // Alone in its workspace (a lone or huge draft) only head words can start a mention: a few
-        // bit tests tell whether the sentence has any, before its words are looked at one by one.
-        if (!names && (_documentMatcher is null || !current.Bits.ContainsAny(HeadIdList))) return false;
-        var words = current.Tokens;
+        // With no other program's name to find only a capitalised head word can start a mention (and
+        // the caller looks only at sentences that have a head word, see Check).
+        var words = sentence.WordsAsOf(HeadVocabulary).Tokens;
+        if (!names)
+        {
+            if (_documentMatcher is null) return false;
+            for (int i = 0; i < words.Length; i++)
+                if (HeadIds.Contains(words[i].NormId) && IsCapitalized(sentence, i)) return true;
+            return false;
+        }
         for (int i = 0; i < words.Length; i++)
         {
             if (!IsCapitalized(sentence, i)) continue;
             // Norms are lower case, so an ASCII norm is its own folded form: the head test is an id test.
             bool ascii = System.Text.Ascii.IsValid(words[i].Norm);
             if (_documentMatcher is not null && ascii && HeadIds.Contains(words[i].NormId)) return true;
-            if (!names && ascii) continue;
             string folded = KindText.Fold(words[i].Norm);
             if (foreign.StartsAName(folded) || shortNames.WithWord(folded).Count > 0) return true;
             if (_documentMatcher is not null && (Heads.Contains(folded) || folded is "center" or "centre")) return true;

@@ -185,6 +185,15 @@ internal sealed class NameIndex
 
     public bool IsEmpty => _byFirst.Count == 0;
 
+    /// <summary>True when some entry satisfies <paramref name="predicate"/>.</summary>
+    public bool Any(Func<ProgramNameEntry, bool> predicate)
+    {
+        foreach (var list in _byFirst.Values)
+            foreach (var e in list)
+                if (predicate(e)) return true;
+        return false;
+    }
+
     /// <summary>Some name starts with this folded word.</summary>
     public bool StartsAName(string folded) => _byFirst.ContainsKey(folded);
 
@@ -322,6 +331,16 @@ internal sealed class ShortNames
     }
 
     public bool IsEmpty => _byWord.Count == 0;
+
+    /// <summary>True when some program's entry satisfies <paramref name="predicate"/>.</summary>
+    public bool AnyEntry(Func<ProgramNameEntry, bool> predicate)
+    {
+        foreach (var list in _byWord.Values)
+            foreach (var program in list)
+                foreach (var e in program.Entries)
+                    if (predicate(e)) return true;
+        return false;
+    }
 
     /// <summary>The programs one of whose significant words is <paramref name="word"/>.</summary>
     public IReadOnlyList<Program> WithWord(string word) => _byWord.TryGetValue(word, out var list) ? list : [];

@@ -13,9 +13,16 @@ internal sealed class WordSet
 
     private readonly int[] _ids;
 
+    private readonly WordBits _set;
+
     private readonly int _vocabulary = WordIds.Count;
 
-    private WordSet(int[] ids) => _ids = ids;
+    private WordSet(int[] ids)
+    {
+        _ids = ids;
+        _set = new WordBits(WordIds.Count);
+        foreach (int id in ids) _set.Add(id);
+    }
 
     public bool IsEmpty => _ids.Length == 0;
 
@@ -40,5 +47,5 @@ internal sealed class WordSet
     public bool AnyIn(ProseAnalysis prose) => _ids.Length == 0 || prose.WordsAsOf(_vocabulary).ContainsAny(_ids);
 
     /// <summary>True when one of the sentence words is in the set (or the set is empty).</summary>
-    public bool AnyIn(Sentence sentence) => _ids.Length == 0 || sentence.WordsAsOf(_vocabulary).Bits.ContainsAny(_ids);
+    public bool AnyIn(Sentence sentence) => _ids.Length == 0 || sentence.HasAny(_set);
 }
