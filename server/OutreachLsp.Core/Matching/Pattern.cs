@@ -86,11 +86,7 @@ public sealed class Pattern
     /// match contains, for each of the pattern's required groups, at least one word of the group
     /// ("(ask|inquire) ... where ... rank" needs ask-or-inquire, where, and rank).
     /// </summary>
-    public bool CanMatch(Sentence sentence)
-    {
-        var words = sentence.WordsAsOf(_vocabulary);
-        return CanMatch(WordBits.Of(words.Tokens, words.Vocabulary));
-    }
+    public bool CanMatch(Sentence sentence) => CanMatch(sentence.WordsAsOf(_vocabulary).Bits);
 
     /// <summary>As <see cref="CanMatch(Sentence)"/>, for a whole draft.</summary>
     public bool CanMatch(ProseAnalysis prose) => CanMatch(prose.WordsAsOf(_vocabulary));
@@ -125,12 +121,18 @@ public sealed class Pattern
         return result;
     }
 
+    /// <summary>The leftmost-longest match in the sentence at or after word <paramref name="from"/>; the required-words pre-filter runs first.</summary>
+    public (int Start, int End)? Match(Sentence sentence, int from = 0)
+    {
+        var words = sentence.WordsAsOf(_vocabulary);
+        return CanMatch(words.Bits) ? Match(words.Tokens, from) : null;
+    }
+
     /// <summary>
-    /// The leftmost-longest match in the sentence at or after word <paramref name="from"/>. Callers
-    /// that look at many sentences narrow them first with <see cref="Candidates"/>; here only the
-    /// first-word scan filters.
+    /// As <see cref="Match(Sentence, int)"/> for a sentence already known to hold the required words
+    /// (one of the pattern's <see cref="Candidates"/>): no pre-filter, no id set built.
     /// </summary>
-    public (int Start, int End)? Match(Sentence sentence, int from = 0) => Match(sentence.WordsAsOf(_vocabulary).Tokens, from);
+    internal (int Start, int End)? MatchCandidate(Sentence sentence) => Match(sentence.WordsAsOf(_vocabulary).Tokens);
 
     /// <summary>
     /// The leftmost-longest match in <paramref name="words"/> at or after <paramref name="from"/>, as

@@ -93,12 +93,21 @@ public sealed class Sentence
         to <= from ? SourceSpan : Block.MapToSource(Words[from].Start, Words[to - 1].End);
 }
 
-/// <summary>A sentence's tokens as of one vocabulary generation.</summary>
+/// <summary>A sentence's tokens as of one vocabulary generation, with their id set (built on first use).</summary>
 internal sealed class SentenceWords(Token[] tokens, int vocabulary)
 {
+    private WordBits? _bits;
+
     public Token[] Tokens { get; } = tokens;
 
     public int Vocabulary { get; } = vocabulary;
+
+    /// <summary>
+    /// The ids of the words, for patterns run on a sentence one at a time (<see cref="Pattern.Match(Sentence, int)"/>);
+    /// rules that scan a whole draft narrow it with the draft's <see cref="SentenceIndex"/> instead,
+    /// so most sentences of a long draft never build this.
+    /// </summary>
+    public WordBits Bits => _bits ??= WordBits.Of(Tokens, Vocabulary);
 }
 
 /// <summary>The sentences of a draft's prose, computed once per draft version.</summary>

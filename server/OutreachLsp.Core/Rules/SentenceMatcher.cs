@@ -171,7 +171,8 @@ public sealed class SentenceMatcher
             bool ok = true, anchored = false;
             foreach (var pattern in entry.All)
             {
-                if (Find(pattern, sentence, entry.Guard) is { } hit)
+                // Without a window the sentence holds every pattern's required words (it is a candidate).
+                if (Find(pattern, sentence, entry.Guard, candidate: entry.Window == 0) is { } hit)
                 {
                     anchored = true;
                     start = Math.Min(start, hit.Start);
@@ -194,9 +195,9 @@ public sealed class SentenceMatcher
         return null;
     }
 
-    private static (int Start, int End)? Find(Pattern pattern, Sentence sentence, bool guard)
+    private static (int Start, int End)? Find(Pattern pattern, Sentence sentence, bool guard, bool candidate = false)
     {
-        var m = pattern.Match(sentence);
+        var m = candidate ? pattern.MatchCandidate(sentence) : pattern.Match(sentence);
         if (m is not { } hit || (guard && (IsNegatedOrReported(sentence, hit.Start) || sentence.Quoted[hit.Start]))) return null;
         return hit;
     }
@@ -228,7 +229,7 @@ public sealed class SentenceMatcher
             for (int i = candidates.NextFrom(0); i >= 0; i = candidates.NextFrom(i + 1))
             {
                 var sentence = prose.Sentences[i];
-                if (p.Match(sentence) is { } hit && (!guarded || !IsNegatedOrReported(sentence, hit.Start))) return true;
+                if (p.MatchCandidate(sentence) is { } hit && (!guarded || !IsNegatedOrReported(sentence, hit.Start))) return true;
             }
         }
         return false;

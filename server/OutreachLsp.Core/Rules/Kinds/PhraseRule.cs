@@ -150,7 +150,7 @@ public sealed class PhraseRule : PackRule
     {
         foreach (var (pattern, replacement, candidates) in swaps)
         {
-            if (!candidates.Contains(index) || pattern.Match(sentence) is not { } hit) continue;
+            if (!candidates.Contains(index) || pattern.MatchCandidate(sentence) is not { } hit) continue;
             var span = sentence.SourceSpanOfWords(hit.Start, hit.End);
             string original = context.Draft.Text.Substring(span.Start, span.Length);
             string text = MatchCase(original, Placeholders.Fill(replacement, context));
