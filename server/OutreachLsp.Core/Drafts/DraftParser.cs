@@ -225,27 +225,27 @@ public static class DraftParser
         {
             char[]? copy = null;
             int chunkStart = -1, count = 0;
-            char previous = '\n';
-            int i = _offset;
-            for (; i <= _text.Length; i++)
+            int pos = _offset;
+            // Line by line, each line searched with vectorised scans (a long draft has a million characters).
+            while (true)
             {
-                char c = i < _text.Length ? _text[i] : '\n';
-                if (c is '\n' or '\r')
+                int found = _text.AsSpan(pos).IndexOfAny('\r', '\n');
+                int lineEnd = found < 0 ? _text.Length : pos + found;
+                var line = _text.AsSpan(pos, lineEnd - pos);
+                if (line.IndexOfAnyExcept(' ', '\t') < 0)
                 {
-                    if (c == '\n' && previous == '\r') { previous = c; continue; } // the rest of a "\r\n"
                     // A line with nothing but spaces ends the chunk.
-                    if (chunkStart >= 0 && IsBlankLineEnding(i))
-                    {
-                        Flush(chunkStart, i);
-                        chunkStart = -1;
-                        count = 0;
-                    }
-                    previous = c;
-                    continue;
+                    if (chunkStart >= 0) Flush(chunkStart, lineEnd);
+                    chunkStart = -1;
+                    count = 0;
                 }
-                if (chunkStart < 0 && c is not ' ' and not '\t') chunkStart = LineStartOf(i);
-                if (c == '[' || (c is '*' or '_' && previous != c)) count++;
-                previous = c;
+                else
+                {
+                    if (chunkStart < 0) chunkStart = pos;
+                    count += CountDelimiters(line);
+                }
+                if (lineEnd >= _text.Length) break;
+                pos = lineEnd + (_text[lineEnd] == '\r' && lineEnd + 1 < _text.Length && _text[lineEnd + 1] == '\n' ? 2 : 1);
             }
             if (chunkStart >= 0) Flush(chunkStart, _text.Length);
             if (copy is null) return null;
@@ -262,19 +262,21 @@ public static class DraftParser
             }
         }
 
-        /// <summary>True when the line that ends at <paramref name="lineEnd"/> holds only spaces and tabs.</summary>
-        private bool IsBlankLineEnding(int lineEnd)
-        {
-            int k = lineEnd - 1;
-            while (k >= _offset && _text[k] is ' ' or '\t') k--;
-            return k < _offset || _text[k] is '\r' or '\n';
-        }
+        private static readonly System.Buffers.SearchValues<char> Delimiters = System.Buffers.SearchValues.Create("[*_");
 
-        private int LineStartOf(int index)
+        /// <summary>Every '[' and every run of '*' or '_' in one line.</summary>
+        private static int CountDelimiters(ReadOnlySpan<char> line)
         {
-            int k = index;
-            while (k > _offset && _text[k - 1] is not '\r' and not '\n') k--;
-            return k;
+            int count = 0;
+            int k = line.IndexOfAny(Delimiters);
+            while (k >= 0)
+            {
+                char c = line[k];
+                if (c == '[' || k == 0 || line[k - 1] != c) count++;
+                int next = line[(k + 1)..].IndexOfAny(Delimiters);
+                k = next < 0 ? -1 : k + 1 + next;
+            }
+            return count;
         }
 
         /// <summary>The one conversion from a Markdig span (inclusive end, relative to the parsed string) to a document span.</summary>

@@ -12,19 +12,28 @@ public sealed class Sentence
 {
     private volatile SentenceWords _words;
 
+    // Clause ids and quotation marks per word: computed from the block text on first use (most
+    // sentences never match anything, so most never need them), or given (a rewritten sentence).
+    private ClauseMarks? _marks;
+
     // vocabulary: the WordIds.Count when the tokens' ids were looked up.
-    internal Sentence(ProseBlock block, int blockIndex, Token[] words, int vocabulary, int[] clauseIds, bool[] quoted, int textStart, int textEnd, bool isQuestion)
-        : this(block, blockIndex, new SentenceWords(words, vocabulary), clauseIds, quoted, textStart, textEnd, isQuestion)
+    internal Sentence(ProseBlock block, int blockIndex, Token[] words, int vocabulary, int textStart, int textEnd, bool isQuestion)
+        : this(block, blockIndex, new SentenceWords(words, vocabulary), null, textStart, textEnd, isQuestion)
     {
     }
 
-    private Sentence(ProseBlock block, int blockIndex, SentenceWords words, int[] clauseIds, bool[] quoted, int textStart, int textEnd, bool isQuestion)
+    /// <summary>A sentence with given clause ids and quotation flags (a rewritten copy of another).</summary>
+    internal Sentence(ProseBlock block, int blockIndex, Token[] words, int vocabulary, int[] clauseIds, bool[] quoted, int textStart, int textEnd, bool isQuestion)
+        : this(block, blockIndex, new SentenceWords(words, vocabulary), new ClauseMarks(clauseIds, quoted), textStart, textEnd, isQuestion)
     {
-        Quoted = quoted;
+    }
+
+    private Sentence(ProseBlock block, int blockIndex, SentenceWords words, ClauseMarks? marks, int textStart, int textEnd, bool isQuestion)
+    {
         Block = block;
         BlockIndex = blockIndex;
         _words = words;
-        ClauseIds = clauseIds;
+        _marks = marks;
         TextStart = textStart;
         TextEnd = textEnd;
         IsQuestion = isQuestion;
@@ -34,9 +43,13 @@ public sealed class Sentence
     public int BlockIndex { get; }
     /// <summary>Word and number tokens only; punctuation is not matched against.</summary>
     public Token[] Words => _words.Tokens;
-    public int[] ClauseIds { get; }
+    /// <summary>
+    /// For each word, its clause: a new clause starts after clause punctuation (, ; : dashes,
+    /// brackets, quotation marks) and at a clause opener ("but", "although", ...).
+    /// </summary>
+    public int[] ClauseIds => (_marks ??= ClauseMarks.Of(this)).Clauses;
     /// <summary>Words inside quotation marks: someone else's words (the program's motto, a quoted email).</summary>
-    public bool[] Quoted { get; }
+    public bool[] Quoted => (_marks ??= ClauseMarks.Of(this)).Quoted;
     /// <summary>Bounds in the block text, terminal punctuation included.</summary>
     public int TextStart { get; }
     public int TextEnd { get; }
@@ -64,7 +77,7 @@ public sealed class Sentence
     /// the draft): everything but the block is a function of the block's text, so it is shared.
     /// </summary>
     internal Sentence InBlock(ProseBlock block, int blockIndex) =>
-        new(block, blockIndex, _words, ClauseIds, Quoted, TextStart, TextEnd, IsQuestion);
+        new(block, blockIndex, _words, _marks, TextStart, TextEnd, IsQuestion);
 
     /// <summary>
     /// The words with ids at least as new as vocabulary generation <paramref name="needed"/> (a
@@ -110,6 +123,53 @@ internal sealed class SentenceWords(Token[] tokens, int vocabulary)
     public WordBits Bits => _bits ??= WordBits.Of(Tokens, Vocabulary);
 }
 
+/// <summary>A sentence's clause id and quotation flag per word.</summary>
+internal sealed class ClauseMarks(int[] clauses, bool[] quoted)
+{
+    /// <summary>Words that open a new clause: a negation before them does not reach past them (by word id).</summary>
+    internal static readonly WordBits ClauseOpeners = WordBits.Interned("but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas");
+
+    public int[] Clauses { get; } = clauses;
+
+    public bool[] Quoted { get; } = quoted;
+
+    /// <summary>
+    /// Reads the punctuation between the sentence's words in its block text, as the tokenizer would
+    /// (<see cref="Tokenizer.PunctuationKind"/>): clause breaks count up, straight quotation marks
+    /// toggle, curly ones say which side they are on. Starts at the sentence start, outside quotes.
+    /// </summary>
+    public static ClauseMarks Of(Sentence sentence)
+    {
+        var words = sentence.Words;
+        string text = sentence.Block.Text;
+        var clauses = new int[words.Length];
+        var quoted = new bool[words.Length];
+        int clause = 0;
+        bool inQuote = false;
+        int pos = sentence.TextStart;
+        for (int w = 0; w < words.Length; w++)
+        {
+            int end = Math.Min(words[w].Start, text.Length);
+            for (int i = pos; i < end; i++)
+            {
+                char c = text[i];
+                if (char.IsWhiteSpace(c)) continue;
+                if (char.IsSurrogate(c) && i + 1 < text.Length) { i++; continue; }
+                if (Tokenizer.PunctuationKind(text, i) != TokenKind.Break) continue;
+                clause++;
+                if (c == '"') inQuote = !inQuote;
+                else if (c == '“') inQuote = true;
+                else if (c == '”') inQuote = false;
+            }
+            if (w > 0 && ClauseOpeners.Contains(words[w].NormId)) clause++;
+            clauses[w] = clause;
+            quoted[w] = inQuote;
+            pos = Math.Max(pos, words[w].End);
+        }
+        return new ClauseMarks(clauses, quoted);
+    }
+}
+
 /// <summary>The sentences of a draft's prose, computed once per draft version.</summary>
 public sealed class ProseAnalysis
 {
@@ -117,9 +177,6 @@ public sealed class ProseAnalysis
     {
         "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "jr", "sr", "dept", "univ", "approx", "mt", "ft", "inc", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "assoc", "asst",
     };
-
-    /// <summary>Words that open a new clause: a negation before them does not reach past them (by word id).</summary>
-    private static readonly WordBits ClauseOpeners = WordBits.Interned("but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas");
 
     private volatile DraftWords _words;
 
@@ -132,16 +189,9 @@ public sealed class ProseAnalysis
     [ThreadStatic]
     private static List<Token>? t_tokens;
 
-    [ThreadStatic]
-    private static SentenceBuffers? t_sentence;
-
     /// <summary>The words of the sentence being split, reused sentence after sentence.</summary>
-    private sealed class SentenceBuffers
-    {
-        public readonly List<Token> Words = new(64);
-        public readonly List<int> Clauses = new(64);
-        public readonly List<bool> Quoted = new(64);
-    }
+    [ThreadStatic]
+    private static List<Token>? t_words;
 
     public ImmutableArray<Sentence> Sentences { get; }
 
@@ -252,13 +302,8 @@ public sealed class ProseAnalysis
     private static void Split(ProseBlock block, int blockIndex, List<Token> tokens, int vocabulary, ImmutableArray<Sentence>.Builder sentences, WordBits draftWords)
     {
         string text = block.Text;
-        var buffers = t_sentence ??= new SentenceBuffers();
-        var (words, clauses, quoted) = (buffers.Words, buffers.Clauses, buffers.Quoted);
+        var words = t_words ??= new List<Token>(64);
         words.Clear();
-        clauses.Clear();
-        quoted.Clear();
-        bool inQuote = false;
-        int clause = 0;
         int sentenceStart = -1;
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -266,24 +311,12 @@ public sealed class ProseAnalysis
             if (sentenceStart < 0) sentenceStart = t.Start;
             if (t.Kind is TokenKind.Word or TokenKind.Number)
             {
-                if (words.Count > 0 && ClauseOpeners.Contains(t.NormId)) clause++;
                 words.Add(t);
-                clauses.Add(clause);
-                quoted.Add(inQuote);
                 draftWords.Add(t.StemId);
                 draftWords.Add(t.NormId);
                 continue;
             }
-            if (t.Kind == TokenKind.Break)
-            {
-                clause++;
-                // Straight quotes toggle; curly ones say which side they are on.
-                if (t.Norm is "\"") inQuote = !inQuote;
-                else if (t.Norm is "“") inQuote = true;
-                else if (t.Norm is "”") inQuote = false;
-                continue;
-            }
-            if (t.Norm is "." or "!" or "?" && IsSentenceEnd(text, tokens, i))
+            if (t.Kind == TokenKind.Symbol && t.Norm is "." or "!" or "?" && IsSentenceEnd(text, tokens, i))
             {
                 // Swallow a run of terminal punctuation and closing quotes: "?!", "...", ".)".
                 int j = i;
@@ -293,17 +326,13 @@ public sealed class ProseAnalysis
                     j++;
                     question |= tokens[j].Norm == "?";
                 }
-                Emit(block, blockIndex, words, vocabulary, clauses, quoted, sentenceStart, tokens[j].End, question, sentences);
+                Emit(block, blockIndex, words, vocabulary, sentenceStart, tokens[j].End, question, sentences);
                 words.Clear();
-                clauses.Clear();
-                quoted.Clear();
-                inQuote = false;
-                clause = 0;
                 sentenceStart = -1;
                 i = j;
             }
         }
-        if (sentenceStart >= 0) Emit(block, blockIndex, words, vocabulary, clauses, quoted, sentenceStart, TrimEnd(text), false, sentences);
+        if (sentenceStart >= 0) Emit(block, blockIndex, words, vocabulary, sentenceStart, TrimEnd(text), false, sentences);
     }
 
     private static int TrimEnd(string text)
@@ -313,10 +342,10 @@ public sealed class ProseAnalysis
         return end;
     }
 
-    private static void Emit(ProseBlock block, int blockIndex, List<Token> words, int vocabulary, List<int> clauses, List<bool> quoted, int start, int end, bool question, ImmutableArray<Sentence>.Builder sentences)
+    private static void Emit(ProseBlock block, int blockIndex, List<Token> words, int vocabulary, int start, int end, bool question, ImmutableArray<Sentence>.Builder sentences)
     {
         if (words.Count == 0) return;
-        sentences.Add(new Sentence(block, blockIndex, words.ToArray(), vocabulary, clauses.ToArray(), quoted.ToArray(), start, Math.Max(start, end), question));
+        sentences.Add(new Sentence(block, blockIndex, words.ToArray(), vocabulary, start, Math.Max(start, end), question));
     }
 
     private static bool IsSentenceEnd(string text, List<Token> tokens, int i)

@@ -43,12 +43,23 @@ public static class Tokenizer
             }
             // Punctuation and symbols are never pattern words: no id lookup.
             if (char.IsSurrogate(c) && i + 1 < text.Length) { tokens.Add(new Token(TokenKind.Symbol, text.Substring(i, 2), "", i, i + 2)); i += 2; continue; }
-            var kind = c is ',' or ';' or ':' or '—' or '–' or '(' or ')' or '"' or '“' or '”' or '[' or ']' ? TokenKind.Break : TokenKind.Symbol;
-            // A hyphen or dash between spaces is a clause break; inside a word it only separates parts.
-            if (c == '-' && i > 0 && i + 1 < text.Length && char.IsWhiteSpace(text[i - 1]) && char.IsWhiteSpace(text[i + 1])) kind = TokenKind.Break;
-            tokens.Add(new Token(SymbolForms.Get(c, kind), i, i + 1));
+            tokens.Add(new Token(SymbolForms.Get(c, PunctuationKind(text, i)), i, i + 1));
             i++;
         }
+    }
+
+    /// <summary>
+    /// The kind of the one-character punctuation token at <paramref name="i"/>: a clause break (, ; :
+    /// dashes, brackets, quotation marks, a hyphen between spaces) or another symbol. Shared with
+    /// <see cref="ClauseMarks"/>, which reads the same punctuation later from the text.
+    /// </summary>
+    internal static TokenKind PunctuationKind(string text, int i)
+    {
+        char c = text[i];
+        if (c is ',' or ';' or ':' or '—' or '–' or '(' or ')' or '"' or '“' or '”' or '[' or ']') return TokenKind.Break;
+        // A hyphen or dash between spaces is a clause break; inside a word it only separates parts.
+        if (c == '-' && i > 0 && i + 1 < text.Length && char.IsWhiteSpace(text[i - 1]) && char.IsWhiteSpace(text[i + 1])) return TokenKind.Break;
+        return TokenKind.Symbol;
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘';
@@ -60,11 +71,18 @@ public static class Tokenizer
         var surface = text.AsSpan(start, end - start);
         if (surface.Length <= WordFormCache.MaxWordLength && surface.IndexOfAny('\'', '’', '‘') < 0)
         {
+            if (WordFormCache.TryGetRecent(surface) is { } recent)
+            {
+                tokens.Add(new Token(recent, start, end));
+                return;
+            }
             Span<char> lower = stackalloc char[surface.Length];
             surface.ToLowerInvariant(lower);
             if (!lower.SequenceEqual("cannot"))
             {
-                tokens.Add(new Token(WordFormCache.Get(lower), start, end));
+                var forms = WordFormCache.Get(lower);
+                if (lower.SequenceEqual(surface)) WordFormCache.Remember(forms);
+                tokens.Add(new Token(forms, start, end));
                 return;
             }
         }
@@ -131,6 +149,31 @@ internal static class WordFormCache
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordForms> Entries = new(StringComparer.Ordinal);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordForms>.AlternateLookup<ReadOnlySpan<char>> ByText =
         Entries.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Words written in lower case (most of prose), by spelling, in a small direct-mapped table in
+    /// front of the dictionary: a hit needs no lower-casing and no dictionary look-up. Slots are
+    /// overwritten freely (a reference write is atomic and the forms are immutable); a slot answers
+    /// only for its exact spelling and the current vocabulary generation.
+    /// </summary>
+    private static readonly WordForms?[] Recent = new WordForms?[4096];
+
+    private static int Slot(ReadOnlySpan<char> word)
+    {
+        uint h = 2166136261;
+        foreach (char c in word) h = (h ^ c) * 16777619;
+        return (int)(h >> 20);
+    }
+
+    /// <summary>The forms of <paramref name="surface"/> when it is a lower-case word met recently, else null.</summary>
+    public static WordForms? TryGetRecent(ReadOnlySpan<char> surface)
+    {
+        var forms = Recent[Slot(surface)];
+        return forms is not null && forms.Generation == WordIds.Count && surface.SequenceEqual(forms.Norm) ? forms : null;
+    }
+
+    /// <summary>Keeps <paramref name="forms"/> for <see cref="TryGetRecent"/> (its spelling is its normalised form).</summary>
+    public static void Remember(WordForms forms) => Recent[Slot(forms.Norm)] = forms;
 
     /// <summary>The forms of the word whose lower-case (normalised) form is <paramref name="lower"/>.</summary>
     public static WordForms Get(ReadOnlySpan<char> lower)
