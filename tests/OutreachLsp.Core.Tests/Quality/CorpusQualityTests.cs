@@ -57,7 +57,15 @@ public sealed class CorpusQualityTests(ITestOutputHelper output)
     /// once (the first-look figures are in the README), then its misses taught general paraphrases.
     /// </summary>
     [Fact]
-    public void DefaultPack_HoldsUpOnSecondBlindCorpus() => Measure("corpus-blind2", 0.0);
+    public void DefaultPack_HoldsUpOnSecondBlindCorpus() => Measure("corpus-blind2", 0.90);
+
+    /// <summary>
+    /// The third blind corpus, written at the same time as the second and held out while the rules
+    /// were tuned on it: measured once untouched (figures in the README), then used for one round of
+    /// tuning in its turn. Its floor guards against regressions.
+    /// </summary>
+    [Fact]
+    public void DefaultPack_IsMeasuredOnHeldOutBlindCorpus() => Measure("corpus-blind3", 0.85);
 
     private void Measure(string corpusName, double gate)
     {
