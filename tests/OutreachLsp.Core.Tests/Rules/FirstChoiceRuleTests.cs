@@ -40,7 +40,7 @@ public sealed class FirstChoiceRuleTests
         var result = Lint([("a.md", a), ("b.md", b)], Rule);
         var fa = Assert.Single(result["a.md"]);
         var fb = Assert.Single(result["b.md"]);
-        Assert.Equal($"Lakeshore is my first choice, and I intend to rank it{eol}number one", Slice(a, fa.Span));
+        Assert.Equal($"Lakeshore is my first choice, and I intend to rank it{eol}number one on my rank order list", Slice(a, fa.Span));
         Assert.Equal("no program will sit above Harbor Valley when I certify my list", Slice(b, fb.Span));
         var ra = Assert.Single(fa.Related);
         Assert.Equal("b.md", ra.DocumentId);
