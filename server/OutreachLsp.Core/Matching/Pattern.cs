@@ -28,12 +28,21 @@ public sealed class Pattern
     private readonly bool _matchesEmpty;
     private readonly int[][] _required;
 
+    /// <summary><see cref="_required"/> as bit sets, for scanning a draft's ids against a large group.</summary>
+    private readonly WordBits[] _requiredSets;
+
     internal Pattern(string source, Node[] program, int start, int[][] required)
     {
         Source = source;
         Program = program;
         Start = start;
         _required = required;
+        _requiredSets = new WordBits[required.Length];
+        for (int g = 0; g < required.Length; g++)
+        {
+            _requiredSets[g] = new WordBits(WordIds.Count);
+            foreach (int id in required[g]) _requiredSets[g].Add(id);
+        }
         // The first set: the word tests reachable from the start without consuming a word.
         _firstStems = new WordBits(WordIds.Count);
         _firstNorms = new WordBits(WordIds.Count);
@@ -108,13 +117,13 @@ public sealed class Pattern
         var index = prose.IndexAsOf(_vocabulary);
         if (_required.Length == 0) return SentenceSet.All(index.SentenceCount);
         var result = new SentenceSet(index.SentenceCount);
-        index.AddSentencesWithAny(_required[0], result);
+        index.AddSentencesWithAny(_required[0], _requiredSets[0], result);
         if (_required.Length == 1 || result.IsEmpty) return result;
         var group = new SentenceSet(index.SentenceCount);
         for (int g = 1; g < _required.Length; g++)
         {
             group.Clear();
-            index.AddSentencesWithAny(_required[g], group);
+            index.AddSentencesWithAny(_required[g], _requiredSets[g], group);
             result.IntersectWith(group);
             if (result.IsEmpty) break;
         }

@@ -19,8 +19,14 @@ public sealed class SentenceIndex
     private readonly int[] _starts;
     private readonly int[] _sentences;
 
+    // The ids present, as bits: most ids a pattern asks about are absent from a draft, and a bit
+    // test answers them before any search.
+    private readonly WordBits _present;
+
     private SentenceIndex(int[] ids, int[] starts, int[] sentences, int sentenceCount, int vocabulary)
     {
+        _present = new WordBits(vocabulary);
+        foreach (int id in ids) _present.Add(id);
         _ids = ids;
         _starts = starts;
         _sentences = sentences;
@@ -37,18 +43,38 @@ public sealed class SentenceIndex
     /// <summary>The sentences that contain <paramref name="id"/>, in order, each once.</summary>
     public ReadOnlySpan<int> SentencesWith(int id)
     {
-        int k = id > 0 ? Array.BinarySearch(_ids, id) : -1;
+        if (!_present.Contains(id)) return [];
+        int k = Array.BinarySearch(_ids, id);
         return k < 0 ? [] : _sentences.AsSpan(_starts[k], _starts[k + 1] - _starts[k]);
     }
 
     /// <summary>True when some sentence contains <paramref name="id"/>.</summary>
-    public bool Contains(int id) => id > 0 && Array.BinarySearch(_ids, id) >= 0;
+    public bool Contains(int id) => _present.Contains(id);
 
     /// <summary>The sentences that contain any of <paramref name="ids"/>, added to <paramref name="into"/>.</summary>
     public void AddSentencesWithAny(ReadOnlySpan<int> ids, SentenceSet into)
     {
         foreach (int id in ids)
             foreach (int s in SentencesWith(id)) into.Add(s);
+    }
+
+    /// <summary>
+    /// As <see cref="AddSentencesWithAny(ReadOnlySpan{int}, SentenceSet)"/>, with the same ids as a
+    /// bit set: a group larger than the draft's own vocabulary (a lexicon entry of a hundred words
+    /// against a short draft) is answered by one pass over the draft's ids instead of a search per id.
+    /// </summary>
+    internal void AddSentencesWithAny(int[] ids, WordBits idSet, SentenceSet into)
+    {
+        if (ids.Length * 4 < _ids.Length)
+        {
+            AddSentencesWithAny(ids, into);
+            return;
+        }
+        for (int k = 0; k < _ids.Length; k++)
+        {
+            if (!idSet.Contains(_ids[k])) continue;
+            for (int p = _starts[k]; p < _starts[k + 1]; p++) into.Add(_sentences[p]);
+        }
     }
 
     [ThreadStatic]
@@ -174,6 +200,30 @@ public sealed class SentenceSet
     }
 
     public void Clear() => Array.Clear(_bits);
+
+    /// <summary>
+    /// A new set holding every member and the <paramref name="count"/> sentences after each (for
+    /// entries whose patterns may match up to that many sentences before the one reported).
+    /// </summary>
+    public SentenceSet SpreadForward(int count)
+    {
+        var spread = new SentenceSet(Capacity);
+        var to = spread._bits;
+        Array.Copy(_bits, to, _bits.Length);
+        for (int k = 1; k <= count && k < 64; k++)
+        {
+            ulong carry = 0;
+            for (int i = 0; i < _bits.Length; i++)
+            {
+                ulong word = _bits[i];
+                to[i] |= (word << k) | carry;
+                carry = word >> (64 - k);
+            }
+        }
+        int spare = to.Length * 64 - Capacity;
+        if (spare > 0) to[^1] &= ulong.MaxValue >> spare;
+        return spread;
+    }
 
     /// <summary>The smallest member at or after <paramref name="from"/>, or -1.</summary>
     public int NextFrom(int from)

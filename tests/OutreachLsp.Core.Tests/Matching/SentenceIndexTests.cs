@@ -78,4 +78,22 @@ public sealed class SentenceIndexTests
         Assert.True(a.IsEmpty);
         Assert.False(b.IsEmpty);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void SentenceSet_SpreadForward_AddsTheFollowingSentences_AcrossWordBoundaries(int count)
+    {
+        var set = new SentenceSet(130);
+        foreach (int i in new[] { 0, 62, 63, 128 }) set.Add(i);
+        var spread = set.SpreadForward(count);
+        var expected = new SortedSet<int>();
+        foreach (int i in new[] { 0, 62, 63, 128 })
+            for (int k = 0; k <= count && i + k < 130; k++) expected.Add(i + k);
+        var members = new List<int>();
+        for (int i = spread.NextFrom(0); i >= 0; i = spread.NextFrom(i + 1)) members.Add(i);
+        Assert.Equal(expected, members);
+        Assert.True(set.Contains(62) && !set.Contains(64), "the original set is unchanged");
+    }
 }
