@@ -140,7 +140,9 @@ internal sealed class ClauseMarks(int[] clauses, bool[] quoted)
     /// </summary>
     public static ClauseMarks Of(Sentence sentence)
     {
-        var words = sentence.Words;
+        // The openers' ids may be newer than the sentence's tokens (this set is interned on first
+        // use, which can come after the draft was tokenized): look the words up as of its generation.
+        var words = sentence.WordsAsOf(ClauseOpeners.Vocabulary).Tokens;
         string text = sentence.Block.Text;
         var clauses = new int[words.Length];
         var quoted = new bool[words.Length];

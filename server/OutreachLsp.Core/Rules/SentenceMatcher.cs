@@ -110,12 +110,30 @@ public sealed class SentenceMatcher
             foreach (var p in entry.All) possible &= p.CanMatch(prose);
             if (!possible) continue;
             SentenceSet? sentences = null;
-            foreach (var p in entry.All)
+            if (entry.Window == 0)
             {
-                var these = p.Candidates(prose);
-                if (sentences is null) sentences = these;
-                else if (entry.Window == 0) sentences.IntersectWith(these);
-                else sentences.UnionWith(these);
+                foreach (var p in entry.All)
+                {
+                    var these = p.Candidates(prose);
+                    if (sentences is null) sentences = these;
+                    else sentences.IntersectWith(these);
+                }
+            }
+            else
+            {
+                // With a window, one pattern must match the sentence itself and every pattern must
+                // match it or one of the `window` sentences before it.
+                SentenceSet? reach = null;
+                foreach (var p in entry.All)
+                {
+                    var these = p.Candidates(prose);
+                    var spread = these.SpreadForward(entry.Window);
+                    if (reach is null) reach = spread;
+                    else reach.IntersectWith(spread);
+                    if (sentences is null) sentences = these;
+                    else sentences.UnionWith(these);
+                }
+                sentences?.IntersectWith(reach!);
             }
             if (sentences is null || sentences.IsEmpty) continue;
             (active ??= []).Add(entry);
