@@ -83,12 +83,11 @@ public sealed class CorpusQualityTests(ITestOutputHelper output)
     public void DefaultPack_IsMeasuredOnHeldOutBlindCorpus5() => Measure("corpus-blind5", 0.85);
 
     /// <summary>
-    /// The sixth blind corpus (two writers): written from RULES.md alone while the rules learned from
-    /// the fifth, measured once and never read: the honest estimate for unseen drafts. The floor
-    /// only catches collapse.
+    /// The sixth blind corpus (two writers): measured once untouched (figures in its README), then
+    /// its misses taught the rules general forms. Its floor guards against regressions.
     /// </summary>
     [Fact]
-    public void DefaultPack_IsMeasuredOnHeldOutBlindCorpus6() => Measure("corpus-blind6", 0.65);
+    public void DefaultPack_IsMeasuredOnHeldOutBlindCorpus6() => Measure("corpus-blind6", 0.90);
 
     private void Measure(string corpusName, double gate)
     {
