@@ -13,7 +13,7 @@ public sealed class DraftsYamlFastPathTests
 
     public static IEnumerable<object[]> RepositoryFrontMatter()
     {
-        foreach (var folder in new[] { "tests/corpus", "tests/corpus-holdout", "tests/corpus-blind", "tests/corpus-blind2", "tests/corpus-blind3", "tests/corpus-blind4", "tests/corpus-blind5", "tests/corpus-blind6", "examples", "client-vscode/e2e" })
+        foreach (var folder in new[] { "tests/corpus", "tests/corpus-holdout", "tests/corpus-blind", "tests/corpus-blind2", "tests/corpus-blind3", "tests/corpus-blind4", "tests/corpus-blind5", "tests/corpus-blind6", "tests/corpus-blind7", "examples", "client-vscode/e2e" })
         {
             string dir = Path.Combine(TestPaths.RepoRoot, folder);
             if (!Directory.Exists(dir)) continue;
