@@ -28,8 +28,11 @@ public sealed class Pattern
     private readonly bool _matchesEmpty;
     private readonly int[][] _required;
 
-    /// <summary><see cref="_required"/> as bit sets, for scanning a draft's ids against a large group.</summary>
-    private readonly WordBits[] _requiredSets;
+    /// <summary>
+    /// <see cref="_required"/> as bit sets, for scanning a draft's ids against a large group; made on
+    /// first use (most groups are small, and a pack compiles thousands of them at start-up).
+    /// </summary>
+    private readonly WordBits?[] _requiredSets;
 
     internal Pattern(string source, Node[] program, int start, int[][] required)
     {
@@ -37,12 +40,7 @@ public sealed class Pattern
         Program = program;
         Start = start;
         _required = required;
-        _requiredSets = new WordBits[required.Length];
-        for (int g = 0; g < required.Length; g++)
-        {
-            _requiredSets[g] = new WordBits(WordIds.Count);
-            foreach (int id in required[g]) _requiredSets[g].Add(id);
-        }
+        _requiredSets = new WordBits?[required.Length];
         // The first set: the word tests reachable from the start without consuming a word.
         _firstStems = new WordBits(WordIds.Count);
         _firstNorms = new WordBits(WordIds.Count);
@@ -109,6 +107,29 @@ public sealed class Pattern
     }
 
     /// <summary>
+    /// Adds the sentences holding a word of required group <paramref name="group"/>: a search per id
+    /// for a small group, one pass over the draft's ids for a group larger than a quarter of them
+    /// (a lexicon entry of a hundred words against a short draft).
+    /// </summary>
+    private void AddCandidates(SentenceIndex index, int group, SentenceSet into)
+    {
+        var ids = _required[group];
+        if (ids.Length * 4 < index.DistinctIds)
+        {
+            index.AddSentencesWithAny(ids, into);
+            return;
+        }
+        var set = _requiredSets[group];
+        if (set is null)
+        {
+            set = new WordBits(WordIds.Count);
+            foreach (int id in ids) set.Add(id);
+            _requiredSets[group] = set;
+        }
+        index.AddSentencesWithAny(set, into);
+    }
+
+    /// <summary>
     /// The sentences of <paramref name="prose"/> that hold a word of every required group: the only
     /// ones this pattern can match (every sentence when it has no required group).
     /// </summary>
@@ -117,13 +138,13 @@ public sealed class Pattern
         var index = prose.IndexAsOf(_vocabulary);
         if (_required.Length == 0) return SentenceSet.All(index.SentenceCount);
         var result = new SentenceSet(index.SentenceCount);
-        index.AddSentencesWithAny(_required[0], _requiredSets[0], result);
+        AddCandidates(index, 0, result);
         if (_required.Length == 1 || result.IsEmpty) return result;
         var group = new SentenceSet(index.SentenceCount);
         for (int g = 1; g < _required.Length; g++)
         {
             group.Clear();
-            index.AddSentencesWithAny(_required[g], _requiredSets[g], group);
+            AddCandidates(index, g, group);
             result.IntersectWith(group);
             if (result.IsEmpty) break;
         }

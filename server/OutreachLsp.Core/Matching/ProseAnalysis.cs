@@ -131,6 +131,10 @@ internal sealed class ClauseMarks(int[] clauses, bool[] quoted)
 
     public int[] Clauses { get; } = clauses;
 
+    /// <summary>True when word <paramref name="index"/> of the sentence is a clause opener ("but", "although", ...).</summary>
+    internal static bool OpensClause(Sentence sentence, int index) =>
+        ClauseOpeners.Contains(sentence.WordsAsOf(ClauseOpeners.Vocabulary).Tokens[index].NormId);
+
     public bool[] Quoted { get; } = quoted;
 
     /// <summary>

@@ -58,18 +58,12 @@ public sealed class SentenceIndex
             foreach (int s in SentencesWith(id)) into.Add(s);
     }
 
-    /// <summary>
-    /// As <see cref="AddSentencesWithAny(ReadOnlySpan{int}, SentenceSet)"/>, with the same ids as a
-    /// bit set: a group larger than the draft's own vocabulary (a lexicon entry of a hundred words
-    /// against a short draft) is answered by one pass over the draft's ids instead of a search per id.
-    /// </summary>
-    internal void AddSentencesWithAny(int[] ids, WordBits idSet, SentenceSet into)
+    /// <summary>The number of distinct ids present in the draft.</summary>
+    internal int DistinctIds => _ids.Length;
+
+    /// <summary>The sentences that contain any id of <paramref name="idSet"/>: one pass over the draft's ids.</summary>
+    internal void AddSentencesWithAny(WordBits idSet, SentenceSet into)
     {
-        if (ids.Length * 4 < _ids.Length)
-        {
-            AddSentencesWithAny(ids, into);
-            return;
-        }
         for (int k = 0; k < _ids.Length; k++)
         {
             if (!idSet.Contains(_ids[k])) continue;

@@ -183,8 +183,7 @@ internal static class WordFormCache
         string norm = forms?.Norm ?? new string(lower);
         bool number = Tokenizer.IsNumber(norm);
         string stem = forms?.Stem ?? (number ? norm : Stemmer.Stem(norm));
-        int normId = WordIds.Find(norm);
-        forms = new WordForms(number ? TokenKind.Number : TokenKind.Word, norm, stem, normId, ReferenceEquals(stem, norm) || stem == norm ? normId : WordIds.Find(stem), generation);
+        forms = WordForms.Create(number ? TokenKind.Number : TokenKind.Word, norm, stem);
         if (norm.Length <= MaxWordLength && (Entries.Count < MaxEntries || Entries.ContainsKey(norm))) Entries[norm] = forms;
         return forms;
     }

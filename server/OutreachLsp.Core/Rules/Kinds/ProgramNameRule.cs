@@ -247,11 +247,6 @@ public sealed class ProgramNameRule : PackRule
         return words.Length > 0 && words[^1] is "residency" or "program" or "programme";
     }
 
-    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
-    {
-        "but", "however", "although", "though", "yet", "so", "still", "because", "while", "whereas",
-    };
-
     /// <summary>
     /// True when a comma, dash or other break falls inside the context: "Mercy Hospital, residents
     /// taught me" is not "the Mercy Hospital residents". Clause words ("still", "so") do not count.
@@ -259,7 +254,7 @@ public sealed class ProgramNameRule : PackRule
     private static bool CrossesPunctuation(Sentence sentence, int start, int end)
     {
         for (int k = start + 1; k < end && k < sentence.Words.Length; k++)
-            if (sentence.ClauseIds[k] != sentence.ClauseIds[k - 1] && !ClauseOpeners.Contains(sentence.Words[k].Norm)) return true;
+            if (sentence.ClauseIds[k] != sentence.ClauseIds[k - 1] && !ClauseMarks.OpensClause(sentence, k)) return true;
         return false;
     }
 
