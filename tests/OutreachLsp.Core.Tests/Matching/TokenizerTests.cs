@@ -55,4 +55,22 @@ public sealed class TokenizerTests
     [InlineData("is", "is")]
     [InlineData("class", "class")]
     public void Stemmer_BringsInflectionsTogether(string word, string stem) => Assert.Equal(stem, Stemmer.Stem(word));
+
+    [Fact]
+    public void ManyDistinctSymbolsAndLongWords_StayCorrectPastTheSharedCaches()
+    {
+        // The shared symbol forms stop growing at a bound (hostile text cannot grow them forever) and
+        // words longer than the cached length are never kept: tokens past either limit are still right.
+        var text = new System.Text.StringBuilder();
+        for (char c = '\uE000'; c < '\uE000' + 6000; c++) if (!char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c) && !char.IsSurrogate(c)) text.Append(c);
+        string longWord = new('q', 200);
+        text.Append(' ').Append(longWord).Append(" Ranked");
+        var tokens = Tokenizer.Tokenize(text.ToString());
+        var symbols = tokens.Where(t => t.Kind is TokenKind.Symbol or TokenKind.Break).ToList();
+        Assert.True(symbols.Count > 4096, $"only {symbols.Count} distinct symbols: the bound is not reached");
+        Assert.All(symbols, t => Assert.Equal(text.ToString(t.Start, t.End - t.Start), t.Norm));
+        var words = tokens.Where(t => t.Kind == TokenKind.Word).ToList();
+        Assert.Equal([longWord, "ranked"], words.Select(t => t.Norm));
+        Assert.Equal("rank", words[1].Stem);
+    }
 }
